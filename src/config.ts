@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * All configuration, from environment variables, validated once at startup.
+ * Nothing else reads the environment: entries call loadConfig(env) and pass
+ * the result down.
+ */
+const cron = z.string().regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression like "* * * * *"');
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const url = z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/+$/, ''));
+
+const configSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  DATABASE_PATH: z.string().default('data/tidings.db'),
+  FEEDS_DIR: z.string().default('feeds'),
+  SEED_DIR: z.string().default('data/seed'),
+  /** Where this service is reached: feed self links, media, the index page. */
+  PUBLIC_URL: url.optional(),
+  /** Where article links point. When it is another site, that site serves the articles. */
+  SITE_URL: url.optional(),
+  SITE_TITLE: z.string().min(1).default('Tidings'),
+  SITE_DESCRIPTION: z.string().default('News from Tidings'),
+  LANGUAGE: z.string().min(2).default('en'),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  PUBLISH_SCHEDULE: cron.default('* * * * *'),
+  FEED_ITEMS: z.coerce.number().int().min(1).max(1000).default(50),
+  FEED_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** WebSub hub announced in every feed and pinged after each publish. */
+  WEBSUB_HUB: url.optional(),
+  /** Load the sample content into an empty database at start. */
+  SEED_SAMPLE_CONTENT: flag.default(true),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  databasePath: string;
+  feedsDir: string;
+  seedDir: string;
+  publicUrl: string;
+  siteUrl: string;
+  /** True when SITE_URL points elsewhere: we then serve no article pages. */
+  siteIsExternal: boolean;
+  siteTitle: string;
+  siteDescription: string;
+  language: string;
+  adminToken?: string;
+  publishSchedule: string;
+  feedItems: number;
+  feedMaxAge: number;
+  websubHub?: string;
+  seedSampleContent: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.ADMIN_TOKEN) {
+    throw new ConfigError('invalid configuration: ADMIN_TOKEN is required when NODE_ENV=production');
+  }
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const siteUrl = e.SITE_URL ?? publicUrl;
+  const config: Config = {
+    production,
+    host: e.HOST,
+    port: e.PORT,
+    databasePath: e.DATABASE_PATH,
+    feedsDir: e.FEEDS_DIR,
+    seedDir: e.SEED_DIR,
+    publicUrl,
+    siteUrl,
+    siteIsExternal: siteUrl !== publicUrl,
+    siteTitle: e.SITE_TITLE,
+    siteDescription: e.SITE_DESCRIPTION,
+    language: e.LANGUAGE,
+    publishSchedule: e.PUBLISH_SCHEDULE,
+    feedItems: e.FEED_ITEMS,
+    feedMaxAge: e.FEED_MAX_AGE,
+    seedSampleContent: e.SEED_SAMPLE_CONTENT,
+    logLevel: e.LOG_LEVEL,
+  };
+  if (e.ADMIN_TOKEN) config.adminToken = e.ADMIN_TOKEN;
+  if (e.WEBSUB_HUB) config.websubHub = e.WEBSUB_HUB;
+  return config;
+}

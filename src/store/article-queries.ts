@@ -1,0 +1,165 @@
+import type { Article, RelatedStory } from '../domain/article.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import { ARTICLE_COLUMNS, type ArticleRow, articleFromRow, articleToParams } from './article-rows.ts';
+import type { SqlDatabase } from './sql-database.ts';
+import { sql } from './sql-database.ts';
+import type { ArticleStore, FeedQuery } from './store.ts';
+
+const PLACEHOLDERS = ARTICLE_COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ');
+const ASSIGNMENTS = ARTICLE_COLUMNS.split(', ')
+  .slice(1)
+  .map((column) => `${column} = ?`)
+  .join(', ');
+const VISIBLE = "status = 'published' AND published_at IS NOT NULL AND published_at <= ?";
+
+export function createArticleQueries(db: SqlDatabase): ArticleStore {
+  const feedWhere = (query: FeedQuery) =>
+    query.categorySlug === undefined
+      ? { where: VISIBLE, params: [query.now] }
+      : { where: `category_slug = ? AND ${VISIBLE}`, params: [query.categorySlug, query.now] };
+
+  return {
+    async createArticle(article) {
+      await withConflictMessage(article.slug, () =>
+        db.batch([
+          sql(`INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (${PLACEHOLDERS})`, ...articleToParams(article)),
+        ]),
+      );
+    },
+
+    async updateArticle(article) {
+      const [id, ...rest] = articleToParams(article);
+      const [changes] = await withConflictMessage(article.slug, () =>
+        db.batch([sql(`UPDATE articles SET ${ASSIGNMENTS} WHERE id = ?`, ...rest, id ?? null)]),
+      );
+      if (!changes) throw new NotFoundError(`article ${article.id} does not exist`);
+    },
+
+    async deleteArticle(id) {
+      const [changes] = await db.batch([sql('DELETE FROM articles WHERE id = ?', id)]);
+      return (changes ?? 0) > 0;
+    },
+
+    async getArticle(id) {
+      const row = await db.first<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`, [id]);
+      return row && articleFromRow(row);
+    },
+
+    async getArticleBySlug(categorySlug, slug) {
+      const row = await db.first<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE slug = ? AND category_slug = ?`,
+        [slug, categorySlug],
+      );
+      return row && articleFromRow(row);
+    },
+
+    async listArticles({ category, status, cursor, limit }) {
+      const conditions: string[] = [];
+      const params: (string | number)[] = [];
+      if (category) {
+        conditions.push('(category_slug = ? OR category = ?)');
+        params.push(category, category);
+      }
+      if (status) {
+        conditions.push('status = ?');
+        params.push(status);
+      }
+      if (cursor) {
+        conditions.push('id < ?'); // ids sort by creation time: newest first, stable under inserts
+        params.push(cursor);
+      }
+      const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+      const rows = await db.all<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles ${where} ORDER BY id DESC LIMIT ?`,
+        [...params, limit + 1],
+      );
+      const items = rows.slice(0, limit).map(articleFromRow);
+      const last = items.at(-1);
+      return rows.length > limit && last ? { items, nextCursor: last.id } : { items };
+    },
+
+    async listCategories(now) {
+      return db.all(
+        `SELECT MAX(category) AS name, category_slug AS slug, COUNT(*) AS total,
+                SUM(CASE WHEN ${VISIBLE} THEN 1 ELSE 0 END) AS published
+           FROM articles GROUP BY category_slug ORDER BY category_slug`,
+        [now],
+      );
+    },
+
+    async listFeedHeads(query) {
+      const { where, params } = feedWhere(query);
+      return db.all(`SELECT id, revision FROM articles WHERE ${where} ORDER BY published_at DESC, id DESC LIMIT ?`, [
+        ...params,
+        query.limit,
+      ]);
+    },
+
+    async listFeedArticles(query) {
+      const { where, params } = feedWhere(query);
+      const rows = await db.all<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE ${where} ORDER BY published_at DESC, id DESC LIMIT ?`,
+        [...params, query.limit],
+      );
+      return rows.map(articleFromRow);
+    },
+
+    async listRelatedStories(articles, siteUrl) {
+      return resolveEditorialLinks(db, articles, siteUrl);
+    },
+  };
+}
+
+/** Editorial links with a known target, as renderable stories. */
+async function resolveEditorialLinks(db: SqlDatabase, articles: Article[], siteUrl: string) {
+  const targetIds = [
+    ...new Set(articles.flatMap((a) => a.relatedLinks.flatMap((l) => (l.articleId ? [l.articleId] : [])))),
+  ];
+  const targets = new Map<string, { slug: string; category_slug: string; published_at: string | null }>();
+  for (const id of targetIds) {
+    const row = await db.first<{ slug: string; category_slug: string; published_at: string | null }>(
+      "SELECT slug, category_slug, published_at FROM articles WHERE id = ? AND status = 'published'",
+      [id],
+    );
+    if (row) targets.set(id, row);
+  }
+  const result = new Map<string, RelatedStory[]>();
+  for (const article of articles) {
+    const stories: RelatedStory[] = [];
+    for (const link of article.relatedLinks) {
+      const target = link.articleId ? targets.get(link.articleId) : undefined;
+      if (target) {
+        const story: RelatedStory = {
+          title: link.title,
+          url: articleUrl(siteUrl, target.category_slug, target.slug),
+          source: 'own',
+        };
+        if (target.published_at) story.publishedAt = target.published_at;
+        stories.push(story);
+      } else if (link.url) {
+        stories.push({ title: link.title, url: link.url, source: new URL(link.url).hostname });
+      }
+    }
+    result.set(article.id, stories);
+  }
+  return result;
+}
+
+export function articleUrl(siteUrl: string, categorySlug: string, slug: string): string {
+  return new URL(`${categorySlug}/${slug}`, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+}
+
+async function withConflictMessage<T>(slug: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.includes('UNIQUE constraint failed: articles.slug')) {
+      throw new ConflictError(`slug "${slug}" is already used by another article`, { field: 'slug' });
+    }
+    if (message.includes('UNIQUE constraint failed')) throw new ConflictError(`article already exists: ${message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,12 @@
+import { createArticleQueries } from './article-queries.ts';
+import { createPublishQueries } from './publish-queries.ts';
+import type { SqlDatabase } from './sql-database.ts';
+import type { Store } from './store.ts';
+
+/** The one Store implementation; each engine supplies only its SqlDatabase. */
+export function createSqlStore(db: SqlDatabase): Store {
+  return {
+    ...createArticleQueries(db),
+    ...createPublishQueries(db),
+  };
+}
