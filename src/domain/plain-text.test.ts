@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToPlainText, summarize } from './plain-text.ts';
+
+describe('htmlToPlainText', () => {
+  it('drops tags and decodes named, decimal and hex entities', () => {
+    expect(htmlToPlainText('<p>Fish &amp; <b>chips</b> &lt;3 &#8220;yes&#x201D; &eacute;t&eacute;</p>')).toBe(
+      'Fish & chips <3 “yes” été',
+    );
+  });
+
+  it('separates block elements with a blank line and collapses inline whitespace', () => {
+    expect(htmlToPlainText('<h2>Title</h2>\n<p>One\n   two</p><p>Three<br>four</p>')).toBe(
+      'Title\n\nOne two\n\nThree\n\nfour',
+    );
+  });
+
+  it('drops scripts, styles and comments with their content', () => {
+    expect(htmlToPlainText('<p>a<!-- hidden --></p><script>alert(1)</script><style>p{}</style><p>b</p>')).toBe(
+      'a\n\nb',
+    );
+  });
+
+  it('keeps curly quotes, non-ASCII text and a typed no-break space', () => {
+    expect(htmlToPlainText('<p>‘Assassins Of The Mind’ — Київ\u00a0here</p>')).toBe(
+      '‘Assassins Of The Mind’ — Київ\u00a0here',
+    );
+  });
+
+  it('returns plain text unchanged apart from whitespace', () => {
+    expect(htmlToPlainText('  just words  ')).toBe('just words');
+  });
+});
+
+describe('summarize', () => {
+  it('returns short text unchanged, whitespace collapsed', () => {
+    expect(summarize('A short\n\nsummary.', 280)).toBe('A short summary.');
+  });
+
+  it('cuts at the last word boundary that fits and adds an ellipsis', () => {
+    expect(summarize('The quick brown fox jumps over the lazy dog', 20)).toBe('The quick brown fox…');
+    expect(summarize('The quick brown fox jumps over the lazy dog', 19)).toBe('The quick brown…');
+  });
+
+  it('never exceeds the limit, counting code points', () => {
+    const text = 'Ukraine 🇺🇦 '.repeat(60);
+    for (const max of [10, 50, 99, 280]) {
+      const summary = summarize(text, max);
+      expect(Array.from(summary).length).toBeLessThanOrEqual(max);
+      expect(summary.endsWith('…')).toBe(true);
+    }
+  });
+
+  it('drops punctuation left dangling before the ellipsis', () => {
+    expect(summarize('First clause, second clause goes on', 15)).toBe('First clause…');
+  });
+
+  it('cuts a single overlong word hard', () => {
+    expect(summarize('a'.repeat(50), 10)).toBe(`${'a'.repeat(9)}…`);
+  });
+});
