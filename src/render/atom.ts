@@ -1,0 +1,64 @@
+import type { FeedItem } from '../domain/article.ts';
+import { renderContentHtml } from './content-html.ts';
+import { toRfc3339 } from './feed-dates.ts';
+import type { FeedSpec } from './feed-spec.ts';
+import { enclosureLength, MEDIA_RSS_NS, writeMediaContent } from './media-image.ts';
+import { XmlWriter } from './xml-writer.ts';
+
+/** Atom 1.0 (RFC 4287) with Media RSS for image credit and caption. */
+export function renderAtom(spec: FeedSpec, items: FeedItem[]): string {
+  const w = new XmlWriter();
+  w.open('feed', {
+    xmlns: 'http://www.w3.org/2005/Atom',
+    'xmlns:media': MEDIA_RSS_NS,
+    'xml:lang': spec.language || undefined,
+  });
+  writeFeedHead(w, spec);
+  for (const item of items) writeEntry(w, item);
+  return w.close().toString();
+}
+
+function writeFeedHead(w: XmlWriter, spec: FeedSpec): void {
+  // The feed's id must never change (RFC 4287 §4.2.6); its Atom URL is as stable as we get.
+  w.text('id', spec.feedUrls.atom)
+    .text('title', spec.title)
+    .text('subtitle', spec.description || undefined)
+    .text('updated', toRfc3339(spec.updated, 'spec.updated'))
+    .empty('link', { rel: 'self', type: 'application/atom+xml', href: spec.feedUrls.atom })
+    .empty('link', { rel: 'alternate', type: 'text/html', href: spec.homeUrl });
+  if (spec.hubUrl) w.empty('link', { rel: 'hub', href: spec.hubUrl });
+  w.text('generator', spec.generator || undefined)
+    .text('rights', spec.copyright || undefined)
+    .text('icon', spec.iconUrl || undefined);
+}
+
+function writeEntry(w: XmlWriter, item: FeedItem): void {
+  const { article } = item;
+  const { author, image } = article;
+  w.open('entry')
+    .text('id', article.guid)
+    .text('title', article.title)
+    .text('updated', toRfc3339(article.updatedAt, `updatedAt of ${article.id}`))
+    .text('published', article.publishedAt && toRfc3339(article.publishedAt, `publishedAt of ${article.id}`));
+  w.open('author')
+    .text('name', author.name)
+    .text('uri', author.url || undefined)
+    .close();
+  w.empty('category', { term: article.categorySlug, label: article.category });
+  for (const tag of article.tags) if (tag.trim() !== '') w.empty('category', { term: tag.trim() });
+  w.empty('link', { rel: 'alternate', type: 'text/html', href: item.url });
+  if (image) {
+    const length = enclosureLength(image);
+    w.empty('link', {
+      rel: 'enclosure',
+      type: image.type || undefined,
+      length,
+      href: image.url,
+      title: image.caption || undefined,
+    });
+  }
+  for (const story of item.related) w.empty('link', { rel: 'related', href: story.url, title: story.title });
+  w.text('summary', article.summary || undefined).text('content', renderContentHtml(item), { type: 'html' });
+  if (image) writeMediaContent(w, image);
+  w.close();
+}

@@ -1,0 +1,81 @@
+import type { FeedItem } from '../domain/article.ts';
+import { renderContentHtml } from './content-html.ts';
+import { toRfc3339 } from './feed-dates.ts';
+import type { FeedSpec } from './feed-spec.ts';
+import { itemCategories } from './item-categories.ts';
+import { stripInvalidXmlChars } from './strip-invalid-xml-chars.ts';
+
+type Json = string | number | boolean | null | undefined | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+/**
+ * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), built from the domain
+ * because feed 6 emits 1.0 (a single `author`, no `language`). What the spec has
+ * no field for travels in the `_tidings` extension object (spec §"Extensions").
+ * Output is pretty-printed with two spaces and a final newline.
+ */
+export function renderJsonFeed(spec: FeedSpec, items: FeedItem[]): string {
+  const feed = {
+    ...omitEmpty({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: spec.title,
+      home_page_url: spec.homeUrl,
+      feed_url: spec.feedUrls.json,
+      description: spec.description,
+      language: spec.language,
+      icon: spec.iconUrl,
+      hubs: spec.hubUrl ? [{ type: 'WebSub', url: spec.hubUrl }] : undefined,
+    }),
+    // `items` is required even when empty.
+    items: items.map(toJsonItem),
+  };
+  // One replacer strips XML-illegal characters from every string, keeping JSON
+  // and XML documents of the same feed identical in content.
+  return `${JSON.stringify(feed, (_key, value) => (typeof value === 'string' ? stripInvalidXmlChars(value) : value), 2)}\n`;
+}
+
+function toJsonItem(item: FeedItem): JsonObject {
+  const { article } = item;
+  const { author, image } = article;
+  return omitEmpty({
+    id: article.guid,
+    url: item.url,
+    title: article.title,
+    summary: article.summary,
+    content_html: renderContentHtml(item),
+    image: image?.url,
+    date_published: article.publishedAt && toRfc3339(article.publishedAt, `publishedAt of ${article.id}`),
+    date_modified: toRfc3339(article.updatedAt, `updatedAt of ${article.id}`),
+    authors: [omitEmpty({ name: author.name, url: author.url })],
+    tags: itemCategories(article),
+    _tidings: omitEmpty({
+      category: article.category,
+      related: item.related.map((story) =>
+        omitEmpty({
+          url: story.url,
+          title: story.title,
+          source: story.source,
+          date_published: story.publishedAt && toRfc3339(story.publishedAt, `related story ${story.url}`),
+        }),
+      ),
+      image: image && omitEmpty({ credit: image.credit, caption: image.caption, alt: image.alt }),
+      author: omitEmpty({ role: author.role, bio: author.bio }),
+    }),
+  });
+}
+
+/** Drops members that say nothing: undefined, '', [] and {}. Key order is kept. */
+function omitEmpty(object: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    if (isPlainObject(value) && Object.keys(value).length === 0) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+function isPlainObject(value: Json): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,73 @@
+import { stripInvalidXmlChars } from './strip-invalid-xml-chars.ts';
+
+/** Attribute values; `undefined` leaves the attribute out. Insertion order is output order. */
+export type XmlAttrs = Record<string, string | number | undefined>;
+
+const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+// Tab, LF and CR are escaped in attributes because attribute-value normalization
+// (XML 1.0 §3.3.3) would otherwise turn them into spaces.
+const ATTR_ESCAPES: Record<string, string> = { ...TEXT_ESCAPES, '"': '&quot;', '\t': '&#9;', '\n': '&#10;' };
+
+export function escapeXmlText(value: string): string {
+  return stripInvalidXmlChars(value).replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c] as string);
+}
+
+export function escapeXmlAttr(value: string): string {
+  return stripInvalidXmlChars(value).replace(/[&<>"\r\n\t]/g, (c) => ATTR_ESCAPES[c] as string);
+}
+
+/**
+ * A minimal streaming XML writer: one element per line, two-space indent, every
+ * text and attribute stripped of XML-illegal characters and escaped. Content is
+ * escaped rather than wrapped in CDATA, so no input (not even `]]>`) can end it early.
+ */
+export class XmlWriter {
+  readonly #parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  readonly #stack: string[] = [];
+
+  open(name: string, attrs?: XmlAttrs): this {
+    this.#parts.push(`${this.#indent()}<${name}${formatAttrs(attrs)}>\n`);
+    this.#stack.push(name);
+    return this;
+  }
+
+  close(): this {
+    const name = this.#stack.pop();
+    if (name === undefined) throw new Error('xml-writer: close() without an open element');
+    this.#parts.push(`${this.#indent()}</${name}>\n`);
+    return this;
+  }
+
+  /** `<name attrs>value</name>`; nothing at all when value is undefined. */
+  text(name: string, value: string | number | undefined, attrs?: XmlAttrs): this {
+    if (value === undefined) return this;
+    const body = typeof value === 'number' ? String(value) : escapeXmlText(value);
+    this.#parts.push(`${this.#indent()}<${name}${formatAttrs(attrs)}>${body}</${name}>\n`);
+    return this;
+  }
+
+  /** A self-closing element, e.g. `<atom:link href="…" rel="self"/>`. */
+  empty(name: string, attrs: XmlAttrs): this {
+    this.#parts.push(`${this.#indent()}<${name}${formatAttrs(attrs)}/>\n`);
+    return this;
+  }
+
+  toString(): string {
+    if (this.#stack.length > 0) throw new Error(`xml-writer: unclosed <${this.#stack.join('>, <')}>`);
+    return this.#parts.join('');
+  }
+
+  #indent(): string {
+    return '  '.repeat(this.#stack.length);
+  }
+}
+
+function formatAttrs(attrs: XmlAttrs | undefined): string {
+  if (attrs === undefined) return '';
+  let out = '';
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined) continue;
+    out += ` ${key}="${typeof value === 'number' ? value : escapeXmlAttr(value)}"`;
+  }
+  return out;
+}
