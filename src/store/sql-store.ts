@@ -1,5 +1,6 @@
 import { createArticleQueries } from './article-queries.ts';
 import { createPublishQueries } from './publish-queries.ts';
+import { createSourceQueries } from './source-queries.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import type { Store } from './store.ts';
 
@@ -8,5 +9,6 @@ export function createSqlStore(db: SqlDatabase): Store {
   return {
     ...createArticleQueries(db),
     ...createPublishQueries(db),
+    ...createSourceQueries(db),
   };
 }

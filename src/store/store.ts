@@ -1,4 +1,5 @@
 import type { Article, RelatedStory } from '../domain/article.ts';
+import type { ExternalItem, NormalizedItem, Source } from '../domain/source.ts';
 
 /**
  * The Store port: everything the app asks of its database, named by intent.
@@ -80,4 +81,58 @@ export interface PublishStore {
   listPublishRuns(limit: number): Promise<PublishRun[]>;
 }
 
-export interface Store extends ArticleStore, PublishStore {}
+export interface ExternalItemFilter {
+  sourceId?: string;
+  /** Words to look for in the title or summary. */
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** Everything one fetch of one source produced: written in one batch, items and health together. */
+export interface FetchRecord {
+  sourceId: string;
+  /** When the fetch started (ISO 8601). */
+  fetchedAt: string;
+  status?: number;
+  /** Why the fetch failed, in words; absent on success (a 304 is a success). */
+  error?: string;
+  /** Validators for the next conditional GET; undefined keeps the stored ones. */
+  etag?: string | null;
+  lastModified?: string | null;
+  consecutiveFailures: number;
+  nextPollAt: string;
+  /** A permanent redirect (301/308) or autodiscovery moved the feed here. */
+  movedTo?: string;
+  items: NormalizedItem[];
+  retention: { maxItems: number; maxAgeDays: number };
+}
+
+export interface FetchRecordResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  itemsStored: number;
+  /** False when the source was deleted while it was being fetched. */
+  sourceExists: boolean;
+}
+
+export interface SourceStore {
+  /** Throws ConflictError when the URL is already registered. */
+  createSource(source: Source): Promise<void>;
+  /** Saves the settings (url, name, category hint, interval, enabled, next poll); not the health. */
+  updateSource(source: Source): Promise<void>;
+  deleteSource(id: string): Promise<boolean>;
+  getSource(id: string): Promise<Source | undefined>;
+  listSources(filter: { cursor?: string; limit: number }): Promise<Page<Source>>;
+  /** Enabled sources due at `now` and not claimed by another cycle, now claimed until `claimUntil`. */
+  claimDueSources(now: string, claimUntil: string, limit: number): Promise<Source[]>;
+  /** Claims one source whatever its schedule (ingest now); undefined when unknown or claimed. */
+  claimSource(id: string, now: string, claimUntil: string): Promise<Source | undefined>;
+  /** One atomic write: deduplicated items, retention, and the source's health. */
+  recordFetch(record: FetchRecord): Promise<FetchRecordResult>;
+  listExternalItems(filter: ExternalItemFilter): Promise<Page<ExternalItem>>;
+}
+
+export interface Store extends ArticleStore, PublishStore, SourceStore {}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/** An external feed we poll, and what we last learned from polling it. */
+export interface Source {
+  id: string;
+  url: string;
+  name: string;
+  categoryHint?: string;
+  pollIntervalMinutes: number;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  health: SourceHealth;
+}
+
+/** The source's own row records every fetch, so one broken feed explains itself and never stops a cycle. */
+export interface SourceHealth {
+  etag?: string;
+  lastModified?: string;
+  lastFetchAt?: string;
+  lastSuccessAt?: string;
+  /** The last HTTP status; absent when the request never got an answer. */
+  lastStatus?: number;
+  /** Why the last fetch failed, in words; absent after a success. */
+  lastError?: string;
+  itemsStored: number;
+  consecutiveFailures: number;
+  nextPollAt: string;
+}
+
+/** A story from another site, kept to link from our articles; never republished as ours. */
+export interface ExternalItem {
+  id: string;
+  sourceId: string;
+  guid?: string;
+  link?: string;
+  title: string;
+  /** Plain text, a few sentences. */
+  summary: string;
+  /** Sanitized HTML. */
+  contentHtml: string;
+  /** Plain text of the content, for full-text search. */
+  contentText: string;
+  imageUrl?: string;
+  author?: string;
+  categories: string[];
+  publishedAt: string;
+  firstSeenAt: string;
+  updatedAt: string;
+}
+
+const httpUrl = z.url({ protocol: /^https?$/ }).max(2048);
+const interval = z.number().int().min(1).max(10_080); // a week at most
+
+export const sourceInputSchema = z.strictObject({
+  url: httpUrl,
+  name: z.string().trim().min(1).max(200),
+  categoryHint: z.string().trim().min(1).max(100).optional(),
+  pollIntervalMinutes: interval.default(60),
+  enabled: z.boolean().default(true),
+});
+export type SourceInput = z.infer<typeof sourceInputSchema>;
+
+/** PATCH semantics: every field optional; `null` clears the category hint. */
+export const sourcePatchSchema = z
+  .strictObject({
+    url: httpUrl,
+    name: z.string().trim().min(1).max(200),
+    categoryHint: z.string().trim().min(1).max(100).nullable(),
+    pollIntervalMinutes: interval,
+    enabled: z.boolean(),
+  })
+  .partial();
+export type SourcePatch = z.infer<typeof sourcePatchSchema>;
+
+export const sourceListQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const externalItemQuerySchema = z.strictObject({
+  source: z.string().min(1).max(64).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ExternalItemQuery = z.infer<typeof externalItemQuerySchema>;
+
+/** An item as normalize() leaves it: clean, absolute, dated; the store gives it an id. */
+export interface NormalizedItem {
+  guid?: string;
+  link?: string;
+  /** Hash of title, link and content: the identity of last resort, and how an edit is noticed. */
+  contentHash: string;
+  title: string;
+  summary: string;
+  contentHtml: string;
+  contentText: string;
+  imageUrl?: string;
+  author?: string;
+  categories: string[];
+  publishedAt: string;
+  /** True when the feed gave no usable date and publishedAt is the first-seen time. */
+  isDateGuessed: boolean;
+}
+
+/** The identity an item is deduplicated by: its GUID, else its canonical link, else its content hash. */
+export function dedupeKey(item: Pick<NormalizedItem, 'guid' | 'link' | 'contentHash'>): string {
+  if (item.guid) return `g:${item.guid}`;
+  if (item.link) return `l:${item.link}`;
+  return `h:${item.contentHash}`;
+}

@@ -1,0 +1,230 @@
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import { planItemWrites, type StoredKey } from './plan-item-writes.ts';
+import {
+  type ExternalItemRow,
+  ITEM_COLUMNS,
+  itemFromRow,
+  SOURCE_COLUMNS,
+  type SourceRow,
+  sourceFromRow,
+} from './source-rows.ts';
+import type { SqlDatabase } from './sql-database.ts';
+import { sql } from './sql-database.ts';
+import type { FetchRecord, SourceStore } from './store.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Sources and external items, written as "reads, then one db.batch": the atomic unit on SQLite and D1 alike. */
+export function createSourceQueries(db: SqlDatabase): SourceStore {
+  const getSource = async (id: string) => {
+    const row = await db.first<SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ?`, [id]);
+    return row && sourceFromRow(row);
+  };
+
+  return {
+    async createSource(s) {
+      await withUrlConflict(s.url, () =>
+        db.batch([
+          sql(
+            `INSERT INTO sources (id, url, name, category_hint, poll_interval_minutes, enabled, created_at, updated_at,
+               next_poll_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            s.id,
+            s.url,
+            s.name,
+            s.categoryHint ?? null,
+            s.pollIntervalMinutes,
+            s.enabled ? 1 : 0,
+            s.createdAt,
+            s.updatedAt,
+            s.health.nextPollAt,
+          ),
+        ]),
+      );
+    },
+
+    async updateSource(s) {
+      const [changes] = await withUrlConflict(s.url, () =>
+        db.batch([
+          sql(
+            `UPDATE sources SET url = ?, name = ?, category_hint = ?, poll_interval_minutes = ?, enabled = ?,
+               updated_at = ?, next_poll_at = ? WHERE id = ?`,
+            s.url,
+            s.name,
+            s.categoryHint ?? null,
+            s.pollIntervalMinutes,
+            s.enabled ? 1 : 0,
+            s.updatedAt,
+            s.health.nextPollAt,
+            s.id,
+          ),
+        ]),
+      );
+      if (!changes) throw new NotFoundError(`source ${s.id} does not exist`);
+    },
+
+    async deleteSource(id) {
+      const [changes] = await db.batch([sql('DELETE FROM sources WHERE id = ?', id)]);
+      return (changes ?? 0) > 0;
+    },
+
+    getSource,
+
+    async listSources({ cursor, limit }) {
+      const rows = await db.all<SourceRow>(
+        `SELECT ${SOURCE_COLUMNS} FROM sources ${cursor ? 'WHERE id > ?' : ''} ORDER BY id LIMIT ?`,
+        cursor ? [cursor, limit + 1] : [limit + 1],
+      );
+      const items = rows.slice(0, limit).map(sourceFromRow);
+      const last = items.at(-1);
+      return rows.length > limit && last ? { items, nextCursor: last.id } : { items };
+    },
+
+    async claimDueSources(now, claimUntil, limit) {
+      const due = await db.all<{ id: string }>(
+        `SELECT id FROM sources WHERE enabled = 1 AND next_poll_at <= ?
+           AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY next_poll_at LIMIT ?`,
+        [now, now, limit],
+      );
+      return claim(
+        db,
+        due.map((row) => row.id),
+        now,
+        claimUntil,
+        getSource,
+      );
+    },
+
+    async claimSource(id, now, claimUntil) {
+      const [source] = await claim(db, [id], now, claimUntil, getSource);
+      return source;
+    },
+
+    recordFetch: (record) => recordFetch(db, record),
+
+    async listExternalItems({ sourceId, q, cursor, limit }) {
+      const conditions: string[] = [];
+      const params: (string | number)[] = [];
+      if (sourceId) {
+        conditions.push('source_id = ?');
+        params.push(sourceId);
+      }
+      if (q) {
+        const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        conditions.push("(title LIKE ? ESCAPE '\\' OR summary LIKE ? ESCAPE '\\')");
+        params.push(pattern, pattern);
+      }
+      const [after, afterId] = cursor?.split('~') ?? [];
+      if (after && afterId) {
+        conditions.push('(published_at < ? OR (published_at = ? AND id < ?))');
+        params.push(after, after, afterId);
+      }
+      const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+      const rows = await db.all<ExternalItemRow>(
+        `SELECT ${ITEM_COLUMNS} FROM external_items ${where} ORDER BY published_at DESC, id DESC LIMIT ?`,
+        [...params, limit + 1],
+      );
+      const items = rows.slice(0, limit).map(itemFromRow);
+      const last = items.at(-1);
+      return rows.length > limit && last ? { items, nextCursor: `${last.publishedAt}~${last.id}` } : { items };
+    },
+  };
+}
+
+/** Conditional UPDATEs: a source another cycle claimed first changes no row and is left to it. */
+async function claim(
+  db: SqlDatabase,
+  ids: string[],
+  now: string,
+  claimUntil: string,
+  getSource: (id: string) => Promise<ReturnType<typeof sourceFromRow> | undefined>,
+) {
+  if (ids.length === 0) return [];
+  const changes = await db.batch(
+    ids.map((id) =>
+      sql(
+        'UPDATE sources SET claimed_until = ? WHERE id = ? AND (claimed_until IS NULL OR claimed_until <= ?)',
+        claimUntil,
+        id,
+        now,
+      ),
+    ),
+  );
+  const claimed = ids.filter((_, i) => (changes[i] ?? 0) > 0);
+  const sources = await Promise.all(claimed.map(getSource));
+  return sources.filter((s) => s !== undefined);
+}
+
+async function recordFetch(db: SqlDatabase, r: FetchRecord) {
+  const exists = await db.first<{ id: string }>('SELECT id FROM sources WHERE id = ?', [r.sourceId]);
+  if (!exists) return { inserted: 0, updated: 0, unchanged: 0, removed: 0, itemsStored: 0, sourceExists: false };
+  const stored = r.items.length
+    ? await db.all<StoredKey>(
+        'SELECT id, dedupe_key, guid, link, content_hash FROM external_items WHERE source_id = ?',
+        [r.sourceId],
+      )
+    : [];
+  // Another source may already own the new URL; then keep ours rather than fail the whole write.
+  const movedTo =
+    r.movedTo && !(await db.first('SELECT id FROM sources WHERE url = ?', [r.movedTo])) ? r.movedTo : undefined;
+  const plan = planItemWrites(r.sourceId, r.items, stored, r.fetchedAt);
+  const oldest = new Date(Date.parse(r.fetchedAt) - r.retention.maxAgeDays * DAY_MS).toISOString();
+  const isSuccess = r.error === undefined;
+  const changes = await db.batch([
+    ...plan.inserts,
+    ...plan.updates,
+    sql('DELETE FROM external_items WHERE source_id = ? AND published_at < ?', r.sourceId, oldest),
+    sql(
+      `DELETE FROM external_items WHERE source_id = ? AND id NOT IN
+         (SELECT id FROM external_items WHERE source_id = ? ORDER BY published_at DESC, id DESC LIMIT ?)`,
+      r.sourceId,
+      r.sourceId,
+      r.retention.maxItems,
+    ),
+    sql(
+      `UPDATE sources SET url = COALESCE(?, url), etag = CASE WHEN ? THEN ? ELSE etag END,
+         last_modified = CASE WHEN ? THEN ? ELSE last_modified END, last_fetch_at = ?,
+         last_success_at = CASE WHEN ? THEN ? ELSE last_success_at END, last_status = ?, last_error = ?,
+         consecutive_failures = ?, next_poll_at = ?, claimed_until = NULL,
+         items_stored = (SELECT COUNT(*) FROM external_items WHERE source_id = ?)
+       WHERE id = ?`,
+      movedTo ?? null,
+      r.etag === undefined ? 0 : 1,
+      r.etag ?? null,
+      r.lastModified === undefined ? 0 : 1,
+      r.lastModified ?? null,
+      r.fetchedAt,
+      isSuccess ? 1 : 0,
+      r.fetchedAt,
+      r.status ?? null,
+      r.error ?? null,
+      r.consecutiveFailures,
+      r.nextPollAt,
+      r.sourceId,
+      r.sourceId,
+    ),
+  ]);
+  const count = (from: number, n: number) => changes.slice(from, from + n).reduce((a, b) => a + b, 0);
+  const inserted = count(0, plan.inserts.length);
+  const removed = count(plan.inserts.length + plan.updates.length, 2);
+  const row = await db.first<{ items_stored: number }>('SELECT items_stored FROM sources WHERE id = ?', [r.sourceId]);
+  return {
+    inserted,
+    updated: plan.updates.length,
+    unchanged: plan.unchanged + (plan.inserts.length - inserted),
+    removed,
+    itemsStored: row?.items_stored ?? 0,
+    sourceExists: true,
+  };
+}
+
+async function withUrlConflict<T>(url: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.includes('UNIQUE constraint failed: sources.url')) {
+      throw new ConflictError(`a source with url ${url} already exists`, { field: 'url' });
+    }
+    throw error;
+  }
+}
