@@ -32,6 +32,18 @@ const configSchema = z.object({
   /** Load the sample content into an empty database at start. */
   SEED_SAMPLE_CONTENT: flag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Ingestion of external feeds: when cycles run, how many sources at once, and the limits per fetch. */
+  INGEST_SCHEDULE: cron.default('*/5 * * * *'),
+  INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  INGEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  INGEST_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  INGEST_MIN_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
+  INGEST_MAX_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(1440),
+  /** Lets sources resolve to loopback and private addresses; off, the SSRF guard refuses them. */
+  INGEST_ALLOW_PRIVATE_NETWORKS: flag.default(false),
+  INGEST_RETENTION_ITEMS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  INGEST_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
 });
 
 export interface Config {
@@ -55,6 +67,20 @@ export interface Config {
   websubHub?: string;
   seedSampleContent: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  ingest: IngestSettings;
+}
+
+export interface IngestSettings {
+  schedule: string;
+  concurrency: number;
+  maxBytes: number;
+  timeoutMs: number;
+  idleTimeoutMs: number;
+  minIntervalMinutes: number;
+  maxIntervalMinutes: number;
+  allowPrivateNetworks: boolean;
+  retentionItems: number;
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +117,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     feedMaxAge: e.FEED_MAX_AGE,
     seedSampleContent: e.SEED_SAMPLE_CONTENT,
     logLevel: e.LOG_LEVEL,
+    ingest: {
+      schedule: e.INGEST_SCHEDULE,
+      concurrency: e.INGEST_CONCURRENCY,
+      maxBytes: e.INGEST_MAX_BYTES,
+      timeoutMs: e.INGEST_TIMEOUT_MS,
+      idleTimeoutMs: e.INGEST_IDLE_TIMEOUT_MS,
+      minIntervalMinutes: e.INGEST_MIN_INTERVAL_MINUTES,
+      maxIntervalMinutes: Math.max(e.INGEST_MIN_INTERVAL_MINUTES, e.INGEST_MAX_INTERVAL_MINUTES),
+      allowPrivateNetworks: e.INGEST_ALLOW_PRIVATE_NETWORKS,
+      retentionItems: e.INGEST_RETENTION_ITEMS,
+      retentionDays: e.INGEST_RETENTION_DAYS,
+    },
   };
   if (e.ADMIN_TOKEN) config.adminToken = e.ADMIN_TOKEN;
   if (e.WEBSUB_HUB) config.websubHub = e.WEBSUB_HUB;
