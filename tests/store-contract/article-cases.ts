@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, NotFoundError } from '../../src/domain/errors.ts';
+import { makeArticle } from '../make-article.ts';
+import type { StoreContext } from '../store-contract.ts';
+
+export function describeArticleCases({ store }: StoreContext): void {
+  describe('articles', () => {
+    it('returns a created article whole, every part intact', async () => {
+      const article = makeArticle({
+        tags: ['film', 'awards'],
+        relatedLinks: [
+          { title: 'Elsewhere', url: 'https://other.example/story' },
+          { title: 'Ours', articleId: 'x' },
+        ],
+      });
+      await store().createArticle(article);
+      expect(await store().getArticle(article.id)).toEqual(article);
+      expect(await store().getArticleBySlug(article.categorySlug, article.slug)).toEqual(article);
+    });
+
+    it('leaves optional parts absent rather than null', async () => {
+      const { image: _image, publishedAt: _publishedAt, ...bare } = makeArticle({ status: 'draft' });
+      await store().createArticle(bare);
+      const stored = await store().getArticle(bare.id);
+      expect(stored).toEqual(bare);
+      expect(stored && 'image' in stored).toBe(false);
+      expect(stored && 'publishedAt' in stored).toBe(false);
+    });
+
+    it('answers undefined for an unknown id or slug, and for a slug in another category', async () => {
+      const article = makeArticle();
+      await store().createArticle(article);
+      expect(await store().getArticle('art_missing')).toBeUndefined();
+      expect(await store().getArticleBySlug(article.categorySlug, 'no-such-slug')).toBeUndefined();
+      expect(await store().getArticleBySlug('another-category', article.slug)).toBeUndefined();
+    });
+
+    it('rejects a taken slug with a ConflictError naming the field, and writes nothing', async () => {
+      const first = makeArticle({ slug: 'same-slug' });
+      await store().createArticle(first);
+      const second = makeArticle({ slug: 'same-slug', title: 'Another headline' });
+      const error = await store()
+        .createArticle(second)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as ConflictError).details).toEqual({ field: 'slug' });
+      expect(await store().getArticle(second.id)).toBeUndefined();
+      expect(await store().getArticle(first.id)).toEqual(first);
+    });
+
+    it('rejects a second article with the same id', async () => {
+      const first = makeArticle();
+      await store().createArticle(first);
+      await expect(store().createArticle({ ...first, slug: 'other-slug' })).rejects.toBeInstanceOf(ConflictError);
+      expect(await store().getArticle(first.id)).toEqual(first);
+    });
+
+    it('updates every field but the id', async () => {
+      const article = makeArticle();
+      await store().createArticle(article);
+      const edited = makeArticle({
+        id: article.id,
+        guid: article.guid,
+        title: 'A new headline',
+        slug: 'a-new-headline',
+        category: 'Sport',
+        categorySlug: 'sport',
+        status: 'draft',
+        revision: 2,
+      });
+      await store().updateArticle(edited);
+      expect(await store().getArticle(article.id)).toEqual(edited);
+      expect(await store().getArticleBySlug(article.categorySlug, article.slug)).toBeUndefined();
+    });
+
+    it('rejects an update of an unknown id with a NotFoundError', async () => {
+      await expect(store().updateArticle(makeArticle())).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('rejects an update to a slug another article holds, leaving both as they were', async () => {
+      const a = makeArticle();
+      const b = makeArticle();
+      await store().createArticle(a);
+      await store().createArticle(b);
+      await expect(store().updateArticle({ ...b, slug: a.slug, title: 'Changed' })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      expect(await store().getArticle(a.id)).toEqual(a);
+      expect(await store().getArticle(b.id)).toEqual(b);
+    });
+
+    it('deletes an article once, then reports it gone', async () => {
+      const article = makeArticle();
+      await store().createArticle(article);
+      expect(await store().deleteArticle(article.id)).toBe(true);
+      expect(await store().getArticle(article.id)).toBeUndefined();
+      expect(await store().deleteArticle(article.id)).toBe(false);
+    });
+  });
+}
