@@ -1,0 +1,77 @@
+/**
+ * Node entry: embedded SQLite, feeds on disk, node-cron schedules, one HTTP server.
+ * `npm start` runs this: it migrates, loads the sample content into an empty
+ * database, publishes every feed, then serves and keeps publishing.
+ */
+import { randomBytes } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import cron from 'node-cron';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { createApp } from './http/create-app.ts';
+import { createLogger } from './log.ts';
+import { openNodeContext } from './node-context.ts';
+import { createSeedMediaReader, loadSampleContent } from './seed/load-sample-content.ts';
+
+async function main(): Promise<void> {
+  const configured = loadConfig(process.env);
+  const config = withAdminToken(configured);
+  const log = createLogger(config.logLevel);
+  const ctx = await openNodeContext(config, log);
+
+  if (config.seedSampleContent) {
+    const created = await loadSampleContent({ ...ctx, seedDir: config.seedDir, siteUrl: config.siteUrl });
+    if (created) log.info('seed: sample content loaded', { articles: created, seed_dir: config.seedDir });
+  }
+  await ctx.publisher.publish('startup');
+
+  const app = createApp({ ...ctx, readMedia: createSeedMediaReader(config.seedDir) });
+  const categories = await ctx.store.listCategories(ctx.now().toISOString());
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    printWelcome(config, info.port, ['all', ...categories.map((c) => c.slug)], !configured.adminToken);
+  });
+  const publishTask = cron.schedule(config.publishSchedule, () => ctx.publisher.publish('schedule').then(() => {}), {
+    name: 'publish',
+    noOverlap: true,
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('node: shutting down', { signal });
+    await publishTask.stop();
+    server.close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** Outside production a missing token is replaced by a random one for this run, printed at start. */
+function withAdminToken(config: Config): Config {
+  if (config.adminToken) return config;
+  return { ...config, adminToken: `sample-${randomBytes(18).toString('base64url')}` };
+}
+
+function printWelcome(config: Config, port: number, feedKeys: string[], tokenIsSample: boolean): void {
+  const base = config.publicUrl;
+  const lines = [
+    '',
+    `Tidings is serving on http://${config.host}:${port}`,
+    `  index: ${base}/`,
+    '  feeds:',
+    ...feedKeys.map((key) => `    ${base}/feeds/${key}.rss  .atom  .json`),
+    `  admin API: ${base}/api/articles`,
+    `    Authorization: Bearer ${config.adminToken}`,
+    tokenIsSample ? '    (a sample token for this run only; set ADMIN_TOKEN to choose your own)' : '',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+main().catch((error) => {
+  const message = error instanceof ConfigError ? error.message : (error as Error).stack;
+  process.stderr.write(`tidings: ${message}\n`);
+  process.exit(1);
+});

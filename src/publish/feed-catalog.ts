@@ -1,0 +1,55 @@
+import type { Config } from '../config.ts';
+import { FEED_FORMATS, type FeedFormat, type FeedSpec } from '../render/feed-spec.ts';
+
+/** The feed of everything; categories use their slug as key. */
+export const ALL_FEED_KEY = 'all';
+
+export interface FeedDefinition {
+  key: string;
+  /** Undefined for the feed of everything. */
+  categorySlug?: string;
+  title: string;
+}
+
+export type FeedSettings = Pick<
+  Config,
+  'publicUrl' | 'siteUrl' | 'siteTitle' | 'siteDescription' | 'language' | 'websubHub' | 'feedMaxAge'
+>;
+
+export function feedDocumentName(key: string, format: FeedFormat): string {
+  return `${key}.${format}`;
+}
+
+export function feedUrl(publicUrl: string, key: string, format: FeedFormat): string {
+  return `${publicUrl}/feeds/${feedDocumentName(key, format)}`;
+}
+
+export function defineFeeds(categories: { slug: string; name: string }[]): FeedDefinition[] {
+  return [
+    { key: ALL_FEED_KEY, title: 'All stories' },
+    ...categories
+      .filter((c) => c.slug !== ALL_FEED_KEY) // a category slugged "all" would shadow the main feed
+      .map((c) => ({ key: c.slug, categorySlug: c.slug, title: c.name })),
+  ];
+}
+
+/** The spec a renderer needs, minus `updated`, which comes from the items. */
+export function feedSpecFor(feed: FeedDefinition, settings: FeedSettings): Omit<FeedSpec, 'updated'> {
+  const feedUrls = Object.fromEntries(
+    FEED_FORMATS.map((format) => [format, feedUrl(settings.publicUrl, feed.key, format)]),
+  ) as Record<FeedFormat, string>;
+  const spec: Omit<FeedSpec, 'updated'> = {
+    key: feed.key,
+    title: `${settings.siteTitle}: ${feed.title}`,
+    description: feed.categorySlug ? `${feed.title} from ${settings.siteTitle}` : settings.siteDescription,
+    language: settings.language,
+    homeUrl: feed.categorySlug ? `${settings.publicUrl}/#${feed.key}` : `${settings.publicUrl}/`,
+    feedUrls,
+    ttlMinutes: Math.max(1, Math.round(settings.feedMaxAge / 60)),
+    iconUrl: `${settings.publicUrl}/favicon.svg`,
+    copyright: `© ${settings.siteTitle}`,
+    generator: 'Tidings',
+  };
+  if (settings.websubHub) spec.hubUrl = settings.websubHub;
+  return spec;
+}

@@ -1,0 +1,156 @@
+import type { Article, FeedItem } from '../domain/article.ts';
+import type { Logger } from '../log.ts';
+import { CONTENT_TYPES, FEED_FORMATS, type FeedFormat, type FeedRenderer, type FeedSpec } from '../render/feed-spec.ts';
+import { articleUrl } from '../store/article-queries.ts';
+import type { FeedDocumentState, PublishRun, Store } from '../store/store.ts';
+import { gzip, sha256Hex, strongEtag } from './digest.ts';
+import { defineFeeds, type FeedDefinition, type FeedSettings, feedDocumentName, feedSpecFor } from './feed-catalog.ts';
+import type { FeedSink } from './feed-sink.ts';
+
+/** Bump when renderer output changes shape, so every feed is re-rendered once. */
+const RENDER_VERSION = 1;
+/** An empty feed has no newest item to date it by; a fixed instant keeps its bytes stable. */
+const EMPTY_FEED_UPDATED = '1970-01-01T00:00:00.000Z';
+
+export interface PublishDeps {
+  store: Store;
+  sink: FeedSink;
+  renderers: Record<FeedFormat, FeedRenderer>;
+  settings: FeedSettings & { feedItems: number };
+  now: () => Date;
+  log: Logger;
+}
+
+export interface PublishResult extends PublishRun {
+  /** URLs of the feeds whose bytes changed, for WebSub pings. */
+  changedUrls: string[];
+}
+
+/**
+ * One publish run: for every feed, compare a fingerprint of its inputs (the
+ * ids and revisions of its newest items, and the settings) with the last run's;
+ * render only what changed, write only bytes that differ, and keep the old
+ * document when anything fails.
+ */
+export async function publishFeeds(deps: PublishDeps, trigger: string): Promise<PublishResult> {
+  const started = deps.now();
+  const now = started.toISOString();
+  const [categories, previousDocs] = await Promise.all([
+    deps.store.listCategories(now),
+    deps.store.listFeedDocuments(),
+  ]);
+  const previous = new Map(previousDocs.map((doc) => [doc.name, doc]));
+  // Categories that lost all their articles still get an (empty) feed, so pollers see the removal.
+  const known = new Set(categories.map((c) => c.slug));
+  const emptied = previousDocs
+    .map((doc) => doc.name.slice(0, doc.name.lastIndexOf('.')))
+    .filter((key, i, keys) => keys.indexOf(key) === i && !known.has(key))
+    .map((key) => ({ slug: key, name: key }));
+  const feeds = defineFeeds([...categories, ...emptied.filter((c) => c.slug !== 'all')]);
+
+  const written: string[] = [];
+  const changedUrls: string[] = [];
+  const states: FeedDocumentState[] = [];
+  const errors: PublishRun['errors'] = [];
+  for (const feed of feeds) {
+    try {
+      const outcome = await publishFeed(deps, feed, previous, now);
+      states.push(...outcome.states);
+      written.push(...outcome.written);
+      changedUrls.push(...outcome.changedUrls);
+    } catch (error) {
+      errors.push({ feed: feed.key, message: error instanceof Error ? error.message : String(error) });
+      deps.log.error('publish: feed failed, previous documents kept', { feed: feed.key, error });
+    }
+  }
+  await deps.store.saveFeedDocuments(states);
+  const run: PublishResult = {
+    startedAt: now,
+    durationMs: deps.now().getTime() - started.getTime(),
+    trigger,
+    feedsChecked: feeds.length,
+    feedsWritten: written,
+    errors,
+    changedUrls,
+  };
+  await deps.store.recordPublishRun(run);
+  deps.log.info('publish: run finished', {
+    trigger,
+    feeds_checked: run.feedsChecked,
+    documents_written: written.length,
+    errors: errors.length,
+    duration_ms: run.durationMs,
+  });
+  return run;
+}
+
+async function publishFeed(
+  deps: PublishDeps,
+  feed: FeedDefinition,
+  previous: Map<string, FeedDocumentState>,
+  now: string,
+) {
+  const query = { categorySlug: feed.categorySlug, now, limit: deps.settings.feedItems };
+  const baseSpec = feedSpecFor(feed, deps.settings);
+  const heads = await deps.store.listFeedHeads(query);
+  const fingerprint = await sha256Hex(JSON.stringify([RENDER_VERSION, baseSpec, heads]));
+  const stale = FEED_FORMATS.filter(
+    (format) => previous.get(feedDocumentName(feed.key, format))?.fingerprint !== fingerprint,
+  );
+  const result = { states: [] as FeedDocumentState[], written: [] as string[], changedUrls: [] as string[] };
+  if (stale.length === 0) return result;
+
+  const articles = await deps.store.listFeedArticles(query);
+  const items = await toFeedItems(deps, articles);
+  const spec: FeedSpec = { ...baseSpec, updated: newestUpdate(articles) };
+  // HTTP dates have whole seconds; so does Last-Modified, so a restart serves the same value.
+  const lastModified = new Date(Math.floor(Date.parse(now) / 1000) * 1000).toISOString();
+  for (const format of stale) {
+    const name = feedDocumentName(feed.key, format);
+    const body = new TextEncoder().encode(deps.renderers[format](spec, items));
+    const etag = await strongEtag(body);
+    const before = previous.get(name);
+    const unchanged = before?.etag === etag && (await deps.sink.get(name))?.etag === etag;
+    if (!unchanged) {
+      await deps.sink.put({
+        name,
+        contentType: CONTENT_TYPES[format],
+        body,
+        gzipBody: await gzip(body),
+        etag,
+        lastModified,
+      });
+      result.written.push(name);
+      result.changedUrls.push(spec.feedUrls[format]);
+    }
+    result.states.push({
+      name,
+      fingerprint,
+      etag,
+      contentType: CONTENT_TYPES[format],
+      byteLength: body.byteLength,
+      publishedAt: unchanged && before ? before.publishedAt : lastModified,
+    });
+  }
+  return result;
+}
+
+async function toFeedItems(deps: PublishDeps, articles: Article[]): Promise<FeedItem[]> {
+  const { publicUrl, siteUrl } = deps.settings;
+  const related = await deps.store.listRelatedStories(articles, siteUrl);
+  return articles.map((article) => ({
+    article: article.image
+      ? { ...article, image: { ...article.image, url: absolute(article.image.url, publicUrl) } }
+      : article,
+    url: articleUrl(siteUrl, article.categorySlug, article.slug),
+    related: related.get(article.id) ?? [],
+  }));
+}
+
+function absolute(url: string, base: string): string {
+  return new URL(url, `${base}/`).href;
+}
+
+function newestUpdate(articles: Article[]): string {
+  return articles.reduce((newest, a) => (a.updatedAt > newest ? a.updatedAt : newest), EMPTY_FEED_UPDATED);
+}
