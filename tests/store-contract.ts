@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../src/store/store.ts';
 import { describeArticleCases } from './store-contract/article-cases.ts';
 import { describeFeedCases } from './store-contract/feed-cases.ts';
+import { describeFetchCases } from './store-contract/fetch-cases.ts';
 import { describeListCases } from './store-contract/list-cases.ts';
 import { describePublishCases } from './store-contract/publish-cases.ts';
+import { describeSourceCases } from './store-contract/source-cases.ts';
 
 export interface OpenedStore {
   store: Store;
@@ -43,5 +45,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Ope
     describeListCases(context);
     describeFeedCases(context);
     describePublishCases(context);
+    describeSourceCases(context);
+    describeFetchCases(context);
   });
 }
