@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { type Config, loadConfig } from '../../src/config.ts';
+import { createApp } from '../../src/http/create-app.ts';
+import { silentLogger } from '../../src/log.ts';
+import { type NodeContext, openNodeContext } from '../../src/node-context.ts';
+import { createSeedMediaReader } from '../../src/seed/load-sample-content.ts';
+
+export const TEST_TOKEN = 'test-admin-token-0123456789';
+
+export interface RunningTidings {
+  ctx: NodeContext;
+  app: Hono;
+  baseUrl: string;
+  dir: string;
+  /** fetch against the server, with the admin token when `admin` is set. */
+  request(path: string, init?: RequestInit & { admin?: boolean }): Promise<Response>;
+  /** Moves the clock the app sees. */
+  setNow(iso: string): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real thing on 127.0.0.1: a SQLite file and a feeds folder in a fresh
+ * temp dir, the real app on an ephemeral port. The clock is settable so
+ * tests can publish at known instants.
+ */
+export async function startTidings(
+  env: Record<string, string> = {},
+  now = '2026-11-25T12:00:00.000Z',
+): Promise<RunningTidings> {
+  const dir = mkdtempSync(join(tmpdir(), 'tidings-test-'));
+  let clock = new Date(now);
+  let app: Hono | undefined;
+  const server: ServerType = serve({ fetch: (req) => (app as Hono).fetch(req), hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config: Config = loadConfig({
+    DATABASE_PATH: join(dir, 'tidings.db'),
+    FEEDS_DIR: join(dir, 'feeds'),
+    ADMIN_TOKEN: TEST_TOKEN,
+    PUBLIC_URL: baseUrl,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const ctx = await openNodeContext(config, silentLogger, () => clock);
+  app = createApp({ ...ctx, readMedia: createSeedMediaReader(config.seedDir) });
+  return {
+    ctx,
+    app,
+    baseUrl,
+    dir,
+    request(path, init = {}) {
+      const { admin, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (admin) headers.set('authorization', `Bearer ${TEST_TOKEN}`);
+      return fetch(`${baseUrl}${path}`, { ...rest, headers });
+    },
+    setNow(iso) {
+      clock = new Date(iso);
+    },
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ctx.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
