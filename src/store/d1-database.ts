@@ -15,6 +15,8 @@ import type { SqlDatabase, SqlStatement, SqlValue } from './sql-database.ts';
  */
 export const D1_MAX_BOUND_PARAMETERS = 100;
 
+const OWN_CHANGES = 'SELECT changes() AS n';
+
 export function createD1Database(d1: D1Database): SqlDatabase {
   const prepare = (text: string, params: SqlValue[]): D1PreparedStatement => {
     if (params.length > D1_MAX_BOUND_PARAMETERS) {
@@ -37,8 +39,17 @@ export function createD1Database(d1: D1Database): SqlDatabase {
     },
     async batch(statements: SqlStatement[]) {
       if (statements.length === 0) return [];
-      const results = await d1.batch(statements.map((s) => prepare(s.sql, s.params)));
-      return results.map((result) => result.meta.changes ?? 0);
+      // D1's meta.changes also counts rows written by triggers (the FTS5 index of
+      // migration 0003 adds several per row), while the port, like better-sqlite3,
+      // reports the statement's own rows: SQLite's changes(), read right after each
+      // statement inside the same transaction. A read leaves changes() as it was, so
+      // it is trusted only when the statement changed something (meta.changes > 0).
+      const prepared = statements.flatMap((s) => [prepare(s.sql, s.params), d1.prepare(OWN_CHANGES)]);
+      const results = await d1.batch<{ n?: number }>(prepared);
+      return statements.map((_, i) => {
+        const wroteAnything = (results[2 * i]?.meta.changes ?? 0) > 0;
+        return wroteAnything ? (results[2 * i + 1]?.results[0]?.n ?? 0) : 0;
+      });
     },
   };
 }
