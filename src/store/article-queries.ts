@@ -1,4 +1,4 @@
-import type { Article, RelatedStory } from '../domain/article.ts';
+import type { Article } from '../domain/article.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { ARTICLE_COLUMNS, type ArticleRow, articleFromRow, articleToParams } from './article-rows.ts';
 import type { SqlDatabase } from './sql-database.ts';
@@ -105,46 +105,7 @@ export function createArticleQueries(db: SqlDatabase): ArticleStore {
       );
       return rows.map(articleFromRow);
     },
-
-    async listRelatedStories(articles, siteUrl) {
-      return resolveEditorialLinks(db, articles, siteUrl);
-    },
   };
-}
-
-/** Editorial links with a known target, as renderable stories. */
-async function resolveEditorialLinks(db: SqlDatabase, articles: Article[], siteUrl: string) {
-  const targetIds = [
-    ...new Set(articles.flatMap((a) => a.relatedLinks.flatMap((l) => (l.articleId ? [l.articleId] : [])))),
-  ];
-  const targets = new Map<string, { slug: string; category_slug: string; published_at: string | null }>();
-  for (const id of targetIds) {
-    const row = await db.first<{ slug: string; category_slug: string; published_at: string | null }>(
-      "SELECT slug, category_slug, published_at FROM articles WHERE id = ? AND status = 'published'",
-      [id],
-    );
-    if (row) targets.set(id, row);
-  }
-  const result = new Map<string, RelatedStory[]>();
-  for (const article of articles) {
-    const stories: RelatedStory[] = [];
-    for (const link of article.relatedLinks) {
-      const target = link.articleId ? targets.get(link.articleId) : undefined;
-      if (target) {
-        const story: RelatedStory = {
-          title: link.title,
-          url: articleUrl(siteUrl, target.category_slug, target.slug),
-          source: 'own',
-        };
-        if (target.published_at) story.publishedAt = target.published_at;
-        stories.push(story);
-      } else if (link.url) {
-        stories.push({ title: link.title, url: link.url, source: new URL(link.url).hostname });
-      }
-    }
-    result.set(article.id, stories);
-  }
-  return result;
 }
 
 export function articleUrl(siteUrl: string, categorySlug: string, slug: string): string {

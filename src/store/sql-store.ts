@@ -1,5 +1,6 @@
 import { createArticleQueries } from './article-queries.ts';
 import { createPublishQueries } from './publish-queries.ts';
+import { createRelatedQueries } from './related-queries.ts';
 import { createSourceQueries } from './source-queries.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import type { Store } from './store.ts';
@@ -10,5 +11,6 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...createArticleQueries(db),
     ...createPublishQueries(db),
     ...createSourceQueries(db),
+    ...createRelatedQueries(db),
   };
 }

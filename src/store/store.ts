@@ -1,4 +1,5 @@
 import type { Article, RelatedStory } from '../domain/article.ts';
+import type { RelatedLink, StoryCandidate, StoryKind } from '../domain/related.ts';
 import type { ExternalItem, NormalizedItem, Source } from '../domain/source.ts';
 
 /**
@@ -70,8 +71,6 @@ export interface ArticleStore {
   listCategories(now: string): Promise<CategorySummary[]>;
   listFeedHeads(query: FeedQuery): Promise<FeedHead[]>;
   listFeedArticles(query: FeedQuery): Promise<Article[]>;
-  /** Related stories per article, editorial links first, ready to render. */
-  listRelatedStories(articles: Article[], siteUrl: string): Promise<Map<string, RelatedStory[]>>;
 }
 
 export interface PublishStore {
@@ -135,4 +134,64 @@ export interface SourceStore {
   listExternalItems(filter: ExternalItemFilter): Promise<Page<ExternalItem>>;
 }
 
-export interface Store extends ArticleStore, PublishStore, SourceStore {}
+/** A full-text query for related stories (src/related builds it; the store runs it on FTS5). */
+export interface RelatedSearch {
+  /** Plain words; the store quotes each one, so no FTS5 syntax gets through. */
+  terms: string[];
+  /** Search headlines only (resolving an editorial link) or title, summary and body. */
+  field: 'title' | 'text';
+  /** Keep to one kind of story. */
+  kind?: StoryKind;
+  /** The story the query was built from: its own score scales the others'. */
+  self?: { kind: StoryKind; id: string };
+  /** Our articles count only when published at or before this instant. */
+  now: string;
+  /** Our articles' URLs are built from it. */
+  siteUrl: string;
+  limit: number;
+}
+
+export interface RelatedSearchResult {
+  /** Best first; never includes `self`. */
+  candidates: StoryCandidate[];
+  /** BM25 of `self` for the same query, when it is indexed and matches. */
+  selfTextScore?: number;
+}
+
+/** An ingested item as related-story matching reads it. */
+export interface ExternalStory {
+  id: string;
+  title: string;
+  summary: string;
+  text: string;
+  url?: string;
+  source: string;
+  category?: string;
+  tags: string[];
+  publishedAt: string;
+}
+
+export interface UnresolvedEditorialLink {
+  articleId: string;
+  title: string;
+}
+
+export interface RelatedStore {
+  searchStories(search: RelatedSearch): Promise<RelatedSearchResult>;
+  getExternalStories(ids: string[]): Promise<ExternalStory[]>;
+  /** Items inserted or updated at or after `since` (an ingest cycle's start), oldest first. */
+  listExternalItemIdsSince(since: string, limit: number): Promise<string[]>;
+  /** Editorial `RELATED:` headlines that matched no story yet. */
+  listUnresolvedEditorialLinks(): Promise<UnresolvedEditorialLink[]>;
+  /** The stored links of one article in order, own targets' URLs built from their current slug. */
+  getRelatedLinks(articleId: string, siteUrl: string): Promise<RelatedLink[]>;
+  /**
+   * Replaces an article's links in one batch. When what feeds show changes (targets, titles,
+   * order), the article's revision moves too, so the publish job re-renders its feeds.
+   */
+  saveRelatedLinks(articleId: string, links: RelatedLink[]): Promise<{ changed: boolean }>;
+  /** Related stories per article, editorial links first, ready to render. */
+  listRelatedStories(articles: Article[], siteUrl: string): Promise<Map<string, RelatedStory[]>>;
+}
+
+export interface Store extends ArticleStore, PublishStore, SourceStore, RelatedStore {}
