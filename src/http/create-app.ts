@@ -34,7 +34,9 @@ export function createApp(deps: AppDeps): Hono {
   api.use(
     bodyLimit({
       maxSize: MAX_ADMIN_BODY_BYTES,
-      onError: () => {
+      onError: (c) => {
+        // The rest of the body is never read, so the connection cannot carry another request.
+        c.header('Connection', 'close');
         throw new AppError(413, `request body is larger than ${MAX_ADMIN_BODY_BYTES} bytes`);
       },
     }),
