@@ -1,0 +1,59 @@
+import type { Logger } from '../log.ts';
+import type { SourceStore } from '../store/store.ts';
+import { ingestSource } from './ingest-source.ts';
+import type { IngestOne } from './run-ingest-cycle.ts';
+import type { ResolveHost } from './ssrf-guard.ts';
+
+/** The ingest settings from config (Config['ingest']), structurally, so ingest never imports config. */
+export interface IngestSettingsLike {
+  maxBytes: number;
+  timeoutMs: number;
+  idleTimeoutMs: number;
+  minIntervalMinutes: number;
+  maxIntervalMinutes: number;
+  allowPrivateNetworks: boolean;
+  retentionItems: number;
+  retentionDays: number;
+}
+
+export interface IngesterDeps {
+  store: SourceStore;
+  /** globalThis.fetch on Node and Workers. */
+  fetch: typeof fetch;
+  /** node:dns on Node (resolveHostWithDns); on Workers the platform already refuses private targets. */
+  resolveHost: ResolveHost;
+  settings: IngestSettingsLike;
+  /** Named in the User-Agent so publishers can see who polls them. */
+  publicUrl: string;
+  log: Logger;
+  now?: () => number;
+  /** Non-public addresses to allow anyway (tests: ["127.0.0.1"]). */
+  allowAddresses?: string[];
+}
+
+/** Binds the pipeline to its dependencies once; the result ingests one source. */
+export function createIngester(deps: IngesterDeps): IngestOne {
+  const { settings } = deps;
+  const ssrf = {
+    resolveHost: deps.resolveHost,
+    allowPrivateNetworks: settings.allowPrivateNetworks,
+    ...(deps.allowAddresses ? { allowAddresses: deps.allowAddresses } : {}),
+  };
+  const ingestDeps = {
+    store: deps.store,
+    fetchOptions: {
+      fetch: deps.fetch,
+      ssrf,
+      userAgent: `Tidings/0.1 (+${deps.publicUrl})`,
+      maxBytes: settings.maxBytes,
+      timeoutMs: settings.timeoutMs,
+      idleTimeoutMs: settings.idleTimeoutMs,
+      ...(deps.now ? { now: deps.now } : {}),
+    },
+    bounds: { minIntervalMinutes: settings.minIntervalMinutes, maxIntervalMinutes: settings.maxIntervalMinutes },
+    retention: { maxItems: settings.retentionItems, maxAgeDays: settings.retentionDays },
+    log: deps.log,
+    now: deps.now ?? Date.now,
+  };
+  return (source, signal) => ingestSource(source, ingestDeps, signal);
+}

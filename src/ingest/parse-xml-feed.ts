@@ -1,0 +1,131 @@
+import Parser from 'rss-parser';
+import { type FeedFormat, FeedParseError, type ParsedFeed, type ParsedItem } from './parsed-feed.ts';
+import { repairXml } from './repair-xml.ts';
+import { firstText, textOf } from './xml-values.ts';
+
+type Raw = Record<string, unknown>;
+type ParserInternals = {
+  parseItemAtom(entry: Raw): Raw;
+  parseItemRss(item: Raw, fields: unknown): Raw;
+  buildAtomFeed(xml: Raw): Raw;
+};
+
+const ITEM_FIELDS = [
+  ['media:content', 'mediaContent', { keepArray: true }],
+  ['media:thumbnail', 'mediaThumbnail', { keepArray: true }],
+  ['link', 'links', { keepArray: true }],
+  ['category', 'rawCategories', { keepArray: true }],
+  ['dc:subject', 'subjects', { keepArray: true }],
+  'description',
+] as const;
+
+/**
+ * RSS 0.9x/2.0, RDF and Atom through rss-parser's parseString (never parseURL, which does
+ * its own HTTP). The parser is made tolerant in two places it is not: one entry with a bad
+ * Atom date no longer fails the whole feed, and xml:base on the root and items is kept.
+ */
+export async function parseXmlFeed(text: string): Promise<ParsedFeed> {
+  const xml = repairXml(text);
+  let output: Raw;
+  try {
+    output = (await createParser().parseString(xml)) as unknown as Raw;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n').join(' ') : String(error);
+    throw new FeedParseError(`not a readable feed: ${reason}`, { cause: error });
+  }
+  const items = Array.isArray(output.items) ? (output.items as Raw[]) : [];
+  const format = detectXmlFormat(xml);
+  const feed: ParsedFeed = { format, items: items.map((item) => toParsedItem(item, format === 'atom')) };
+  assign(feed, 'title', textOf(output.title));
+  assign(feed, 'link', textOf(output.link));
+  assign(feed, 'base', textOf(output.base));
+  const ttl = Number(textOf(output.ttl));
+  if (Number.isFinite(ttl) && ttl > 0) feed.ttlMinutes = ttl;
+  return feed;
+}
+
+function createParser(): Parser {
+  // A fresh parser per document: xml2js keeps state between calls, and a failed parse can taint it.
+  const parser = new Parser({ defaultRSS: 2, customFields: { item: ITEM_FIELDS as unknown as string[] } });
+  const internals = parser as unknown as ParserInternals;
+  const { parseItemAtom, parseItemRss, buildAtomFeed } = internals;
+  internals.parseItemAtom = (entry) => {
+    let item: Raw;
+    try {
+      item = parseItemAtom.call(internals, entry);
+    } catch {
+      // rss-parser calls new Date(published).toISOString(), which throws on a date it cannot read.
+      item = parseItemAtom.call(internals, { ...entry, published: undefined, updated: undefined });
+    }
+    return { ...item, rawPublished: entry.published, rawUpdated: entry.updated, base: baseOf(entry) };
+  };
+  internals.parseItemRss = (xmlItem, fields) => ({
+    ...parseItemRss.call(internals, xmlItem, fields),
+    base: baseOf(xmlItem),
+  });
+  internals.buildAtomFeed = (xml) => ({ ...buildAtomFeed.call(internals, xml), base: baseOf(xml.feed) });
+  return parser;
+}
+
+function baseOf(element: unknown): string | undefined {
+  const attributes = (element as { $?: Record<string, unknown> } | undefined)?.$;
+  const base = attributes?.['xml:base'];
+  return typeof base === 'string' ? base : undefined;
+}
+
+function detectXmlFormat(xml: string): FeedFormat {
+  const head = xml.slice(0, 4096);
+  if (/<(?:\w+:)?feed[\s>]/.test(head)) return 'atom';
+  if (/<rdf:RDF[\s>]/i.test(head)) return 'rdf';
+  return 'rss';
+}
+
+function toParsedItem(raw: Raw, isAtom: boolean): ParsedItem {
+  const item: ParsedItem = { categories: categoriesOf(raw) };
+  assign(item, 'guid', textOf(raw.guid) ?? textOf(raw.id) ?? textOf(raw['rdf:about']));
+  assign(item, 'link', textOf(raw.link) ?? firstText(raw.links));
+  assign(item, 'title', textOf(raw.title));
+  // rss-parser puts RSS <description> and Atom <content> both in `content`.
+  assign(item, 'contentHtml', isAtom ? textOf(raw.content) : textOf(raw['content:encoded']));
+  assign(item, 'summaryHtml', isAtom ? textOf(raw.summary) : (textOf(raw.description) ?? textOf(raw.summary)));
+  assign(
+    item,
+    'published',
+    textOf(raw.rawPublished) ?? textOf(raw.pubDate) ?? textOf(raw.date) ?? textOf(raw.rawUpdated),
+  );
+  assign(item, 'updated', textOf(raw.rawUpdated));
+  const author = isAtom ? (textOf(raw.author) ?? textOf(raw.creator)) : (textOf(raw.creator) ?? textOf(raw.author));
+  assign(item, 'author', author);
+  assign(item, 'imageUrl', imageOf(raw));
+  assign(item, 'base', textOf(raw.base));
+  return item;
+}
+
+function categoriesOf(raw: Raw): string[] {
+  const values = [raw.categories, raw.rawCategories, raw.subjects].flatMap((v) => (Array.isArray(v) ? v : []));
+  const names = values.map((v) => textOf(v) ?? textOf((v as { $?: { term?: unknown } })?.$?.term));
+  return [...new Set(names.filter((n): n is string => !!n))];
+}
+
+function imageOf(raw: Raw): string | undefined {
+  const enclosure = raw.enclosure as { url?: string; type?: string } | undefined;
+  if (enclosure?.url && (enclosure.type ?? '').startsWith('image/')) return enclosure.url;
+  for (const list of [raw.mediaContent, raw.mediaThumbnail]) {
+    for (const media of Array.isArray(list) ? list : []) {
+      const attributes = (media as { $?: { url?: string; medium?: string; type?: string } }).$;
+      const isImage = !attributes?.medium || attributes.medium === 'image' || attributes.type?.startsWith('image/');
+      if (attributes?.url && isImage) return attributes.url;
+    }
+  }
+  for (const link of Array.isArray(raw.links) ? raw.links : []) {
+    const attributes = (link as { $?: { rel?: string; type?: string; href?: string } }).$;
+    if (attributes?.rel === 'enclosure' && attributes.type?.startsWith('image/') && attributes.href)
+      return attributes.href;
+  }
+  const itunes = (raw.itunes as { image?: unknown } | undefined)?.image;
+  return typeof itunes === 'string' ? itunes : undefined;
+}
+
+function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined && value !== '') target[key] = value;
+}

@@ -1,0 +1,101 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * A fixed allowlist: text structure, links and images only. No script, style, iframe, object,
+ * form or event handler survives; URLs must be http(s) (mailto for links), never javascript:
+ * or data:; relative URLs are made absolute against the item's base.
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'hr',
+    'a',
+    'b',
+    'strong',
+    'i',
+    'em',
+    'u',
+    's',
+    'del',
+    'ins',
+    'sub',
+    'sup',
+    'small',
+    'mark',
+    'blockquote',
+    'q',
+    'cite',
+    'abbr',
+    'code',
+    'pre',
+    'kbd',
+    'ul',
+    'ol',
+    'li',
+    'dl',
+    'dt',
+    'dd',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'img',
+    'figure',
+    'figcaption',
+    'picture',
+    'table',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'caption',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    abbr: ['title'],
+    td: ['colspan', 'rowspan'],
+    th: ['colspan', 'rowspan', 'scope'],
+  },
+  allowedSchemes: ['http', 'https'],
+  allowedSchemesByTag: { a: ['http', 'https', 'mailto'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'template', 'svg', 'math'],
+  transformTags: { h1: 'h2' },
+};
+
+export function sanitizeContent(html: string, base: string | undefined): string {
+  return sanitizeHtml(html, {
+    ...OPTIONS,
+    transformTags: {
+      ...OPTIONS.transformTags,
+      a: (tagName, attribs) => ({ tagName, attribs: absolutize(attribs, 'href', base) }),
+      img: (tagName, attribs) => ({ tagName, attribs: absolutize(attribs, 'src', base) }),
+    },
+  }).trim();
+}
+
+function absolutize(attribs: sanitizeHtml.Attributes, name: string, base: string | undefined) {
+  const value = attribs[name];
+  if (value === undefined || (name === 'href' && /^\s*mailto:/i.test(value))) return attribs;
+  const url = resolveUrl(value, base);
+  // An unresolvable URL is dropped here; sanitize-html then also refuses any non-http(s) scheme.
+  return { ...attribs, [name]: url ?? '' };
+}
+
+/** An absolute http(s) URL, resolved against base; undefined for anything else (javascript:, data:, junk). */
+export function resolveUrl(value: string | undefined, base: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  try {
+    const url = base ? new URL(trimmed, base) : new URL(trimmed);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
