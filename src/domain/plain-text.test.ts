@@ -26,6 +26,14 @@ describe('htmlToPlainText', () => {
     );
   });
 
+  it('drops tags whose quoted attributes contain > and drops declarations', () => {
+    expect(htmlToPlainText('<!DOCTYPE html><p title="a > b">x <a href=\'/?q=1>2\'>link</a></p>')).toBe('x link');
+  });
+
+  it('leaves a lone < that starts no tag as text', () => {
+    expect(htmlToPlainText('<p>1 < 2 &amp;&amp; 3 > 2</p>')).toBe('1 < 2 && 3 > 2');
+  });
+
   it('returns plain text unchanged apart from whitespace', () => {
     expect(htmlToPlainText('  just words  ')).toBe('just words');
   });

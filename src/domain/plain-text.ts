@@ -2,11 +2,17 @@ import { decodeHTML } from 'entities';
 
 /** Elements whose content is never readable text. */
 const HIDDEN_ELEMENTS = /<(script|style|template|noscript|head)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+/** A tag's attributes, where a quoted value may contain `>`. */
+const ATTRIBUTES = String.raw`(?:[^>"']|"[^"]*"|'[^']*')*`;
 /** Tags that start a new block of text; everything else is inline. */
-const BLOCK_TAG =
-  /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|tr|td|th|figure|figcaption|section|article|aside|header|footer|main|nav)\b[^>]*>/gi;
-const ANY_TAG = /<\/?[a-z][^>]*>/gi;
+const BLOCK_TAG = new RegExp(
+  String.raw`</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|tr|td|th|figure|figcaption|section|article|aside|header|footer|main|nav)\b${ATTRIBUTES}>`,
+  'gi',
+);
+const ANY_TAG = new RegExp(String.raw`</?[a-z]${ATTRIBUTES}>`, 'gi');
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+/** <!DOCTYPE …> and <?xml …?>: markup, never text. */
+const DECLARATION = /<[!?][^>]*>/g;
 /**
  * ASCII whitespace only (WHATWG "ASCII whitespace"): a no-break space the
  * writer typed is content, not layout, so it survives.
@@ -22,6 +28,7 @@ const ASCII_SPACES = /[ \t\n\f\r]+/g;
 export function htmlToPlainText(html: string): string {
   const marked = html
     .replace(COMMENT, '')
+    .replace(DECLARATION, '')
     .replace(HIDDEN_ELEMENTS, '')
     .replace(BLOCK_TAG, '\u0000')
     .replace(ANY_TAG, '');
