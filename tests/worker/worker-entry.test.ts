@@ -1,0 +1,115 @@
+import { applyD1Migrations, createExecutionContext, createScheduledController, reset } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createD1FeedSink } from '../../src/publish/d1-feed-sink.ts';
+import worker, { type WorkerEnv } from '../../src/worker.ts';
+
+const TOKEN = 'worker-test-token-0123456789';
+// One env object for the whole file: the worker wires its context once per env.
+const workerEnv: WorkerEnv = {
+  DB: env.DB,
+  ADMIN_TOKEN: TOKEN,
+  PUBLIC_URL: 'https://news.example',
+  LOG_LEVEL: 'silent',
+};
+
+async function request(path: string, init?: RequestInit): Promise<Response> {
+  // An incoming request carries Cloudflare's cf properties; a test request has none.
+  const incoming = new Request(`https://news.example${path}`, init) as Parameters<typeof worker.fetch>[0];
+  return worker.fetch(incoming, workerEnv, createExecutionContext());
+}
+
+async function fireCron(cron: string): Promise<void> {
+  await worker.scheduled(createScheduledController({ cron, scheduledTime: Date.now() }), workerEnv);
+}
+
+async function createArticle(title: string, category = 'World News'): Promise<void> {
+  const response = await request('/api/articles', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title,
+      bodyHtml: `<p>${title}: the full story, with “quotes” — and an em dash.</p>`,
+      category,
+      author: { name: 'Ann Reporter' },
+      status: 'published',
+      publishedAt: new Date(Date.now() - 60_000).toISOString(),
+    }),
+  });
+  expect(response.status).toBe(201);
+}
+
+describe('the Workers entry (src/worker.ts) over D1', () => {
+  beforeEach(async () => {
+    await reset();
+    await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+  });
+
+  it('publishes on the publish cron and serves the stored bytes with ETag, Last-Modified and 304', async () => {
+    await createArticle('Edge story one');
+    expect((await request('/feeds/all.rss')).status).toBe(404); // nothing published yet
+    await fireCron('* * * * *');
+
+    const first = await request('/feeds/all.rss');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+    expect(first.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(await first.text()).toContain('Edge story one: the full story, with “quotes” — and an em dash.');
+
+    const again = await request('/feeds/all.rss', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    const byDate = await request('/feeds/all.rss', {
+      headers: { 'if-modified-since': first.headers.get('last-modified') ?? '' },
+    });
+    expect(byDate.status).toBe(304);
+
+    const json = await request('/feeds/world-news.json');
+    expect(((await json.json()) as { version: string }).version).toBe('https://jsonfeed.org/version/1.1');
+  });
+
+  it('keeps bytes and ETag when the cron fires again, even twice at once', async () => {
+    await createArticle('Edge story two');
+    await fireCron('* * * * *');
+    const etag = (await request('/feeds/all.atom')).headers.get('etag');
+    await Promise.all([fireCron('* * * * *'), fireCron('* * * * *')]);
+    expect((await request('/feeds/all.atom')).headers.get('etag')).toBe(etag);
+  });
+
+  it('picks up an edit at the next publish with a new ETag', async () => {
+    await createArticle('Before the edit');
+    await fireCron('* * * * *');
+    const before = (await request('/feeds/all.rss')).headers.get('etag');
+    await createArticle('A second story');
+    await fireCron('* * * * *');
+    const after = await request('/feeds/all.rss');
+    expect(after.headers.get('etag')).not.toBe(before);
+    expect(await after.text()).toContain('A second story');
+  });
+
+  it('runs nothing on a cron string it does not know, and serves the index page', async () => {
+    await fireCron('7 7 * * *');
+    expect((await request('/feeds/all.rss')).status).toBe(404);
+    expect((await request('/')).status).toBe(200);
+  });
+});
+
+describe('the D1 feed sink', () => {
+  beforeEach(async () => {
+    await reset();
+    await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+  });
+
+  it('gives back exactly the bytes it was given, and the newest of two puts', async () => {
+    const sink = createD1FeedSink(env.DB);
+    const body = new TextEncoder().encode('<rss>ünïcödé “quotes” 🎉</rss>');
+    const document = { name: 'all.rss', contentType: 'application/rss+xml', body, etag: '"a"', lastModified: 'x' };
+    await sink.put(document);
+    expect(await sink.get('all.rss')).toEqual(document);
+    const next = { ...document, body: new TextEncoder().encode('<rss>2</rss>'), etag: '"b"' };
+    await sink.put(next);
+    expect(await sink.get('all.rss')).toEqual(next);
+    expect(await sink.get('none.rss')).toBeUndefined();
+  });
+});
