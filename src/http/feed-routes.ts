@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { NotFoundError } from '../domain/errors.ts';
 import type { FeedSink } from '../publish/feed-sink.ts';
 import { acceptsGzip, isNotModified } from './conditional-get.ts';
+import { createGzipCache } from './gzip-cache.ts';
 
 const FEED_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:rss|atom|json)$/;
 
@@ -11,6 +12,7 @@ const FEED_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:rss|atom|json)$/;
  */
 export function createFeedRoutes(sink: FeedSink, maxAgeSeconds: number): Hono {
   const cacheControl = `public, max-age=${maxAgeSeconds}`;
+  const gzipped = createGzipCache();
   return new Hono().get('/:name', async (c) => {
     const name = c.req.param('name');
     const document = FEED_NAME.test(name) ? await sink.get(name) : undefined;
@@ -31,7 +33,7 @@ export function createFeedRoutes(sink: FeedSink, maxAgeSeconds: number): Hono {
     headers.set('Content-Type', document.contentType);
     headers.set('X-Content-Type-Options', 'nosniff');
     if (useGzip) headers.set('Content-Encoding', 'gzip');
-    const body = useGzip ? document.gzipBody : document.body;
+    const body = useGzip ? await gzipped(document.etag, document.body) : document.body;
     headers.set('Content-Length', String(body.byteLength));
     return new Response(body, { status: 200, headers });
   });

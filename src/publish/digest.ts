@@ -11,9 +11,3 @@ export async function sha256Hex(data: string | Uint8Array<ArrayBuffer>): Promise
 export async function strongEtag(body: Uint8Array<ArrayBuffer>): Promise<string> {
   return `"${(await sha256Hex(body)).slice(0, 32)}"`;
 }
-
-/** gzip with CompressionStream, available in Node 18+ and Workers alike. */
-export async function gzip(body: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  const stream = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}

@@ -8,8 +8,6 @@ export interface FeedDocument {
   name: string;
   contentType: string;
   body: Uint8Array<ArrayBuffer>;
-  /** The same bytes gzip-compressed once at publish time. */
-  gzipBody: Uint8Array<ArrayBuffer>;
   /** Strong ETag of `body`, quoted. */
   etag: string;
   /** When these bytes were first published (ISO 8601). */

@@ -6,8 +6,8 @@ import { strongEtag } from './digest.ts';
 import type { FeedDocument, FeedSink } from './feed-sink.ts';
 
 /**
- * Feed documents as files in one folder, `<name>` and `<name>.gz`, each
- * replaced by writing a temp file and renaming it over the old one. The
+ * Feed documents as files in one folder, each replaced by writing a temp
+ * file and renaming it over the old one. The
  * file's mtime is its Last-Modified, so a restart serves the same headers.
  * Documents are cached in memory once read: the feed route never touches disk
  * on the hot path.
@@ -27,12 +27,11 @@ export function createFsFeedSink(dir: string): FeedSink {
     if (!(format in CONTENT_TYPES)) return undefined;
     try {
       const path = join(dir, name);
-      const [body, gzipBody, info] = await Promise.all([readFile(path), readFile(`${path}.gz`), stat(path)]);
+      const [body, info] = await Promise.all([readFile(path), stat(path)]);
       return {
         name,
         contentType: CONTENT_TYPES[format],
         body: new Uint8Array(body),
-        gzipBody: new Uint8Array(gzipBody),
         etag: await strongEtag(body),
         lastModified: new Date(Math.floor(info.mtimeMs / 1000) * 1000).toISOString(),
       };
@@ -45,10 +44,7 @@ export function createFsFeedSink(dir: string): FeedSink {
   return {
     async put(document) {
       await mkdir(dir, { recursive: true });
-      const path = join(dir, document.name);
-      const modified = new Date(document.lastModified);
-      await writeAtomically(`${path}.gz`, document.gzipBody, modified);
-      await writeAtomically(path, document.body, modified);
+      await writeAtomically(join(dir, document.name), document.body, new Date(document.lastModified));
       cache.set(document.name, Promise.resolve(document));
     },
     get(name) {

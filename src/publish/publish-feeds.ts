@@ -3,7 +3,7 @@ import type { Logger } from '../log.ts';
 import { CONTENT_TYPES, FEED_FORMATS, type FeedFormat, type FeedRenderer, type FeedSpec } from '../render/feed-spec.ts';
 import { articleUrl } from '../store/article-queries.ts';
 import type { FeedDocumentState, PublishRun, Store } from '../store/store.ts';
-import { gzip, sha256Hex, strongEtag } from './digest.ts';
+import { sha256Hex, strongEtag } from './digest.ts';
 import { defineFeeds, type FeedDefinition, type FeedSettings, feedDocumentName, feedSpecFor } from './feed-catalog.ts';
 import type { FeedSink } from './feed-sink.ts';
 
@@ -36,7 +36,7 @@ export async function publishFeeds(deps: PublishDeps, trigger: string): Promise<
   const started = deps.now();
   const now = started.toISOString();
   const [categories, previousDocs] = await Promise.all([
-    deps.store.listCategories(now),
+    deps.store.listFeedCategories(),
     deps.store.listFeedDocuments(),
   ]);
   const previous = new Map(previousDocs.map((doc) => [doc.name, doc]));
@@ -112,14 +112,7 @@ async function publishFeed(
     const before = previous.get(name);
     const unchanged = before?.etag === etag && (await deps.sink.get(name))?.etag === etag;
     if (!unchanged) {
-      await deps.sink.put({
-        name,
-        contentType: CONTENT_TYPES[format],
-        body,
-        gzipBody: await gzip(body),
-        etag,
-        lastModified,
-      });
+      await deps.sink.put({ name, contentType: CONTENT_TYPES[format], body, etag, lastModified });
       result.written.push(name);
       result.changedUrls.push(spec.feedUrls[format]);
     }

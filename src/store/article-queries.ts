@@ -20,14 +20,19 @@ export function createArticleQueries(db: SqlDatabase): ArticleStore {
       ? { where: VISIBLE, params: [query.now] }
       : { where: `category_slug = ? AND ${VISIBLE}`, params: [query.categorySlug, query.now] };
 
+  const createArticles = async (articles: Article[]) => {
+    const insert = `INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (${PLACEHOLDERS})`;
+    const slugs = articles.map((a) => a.slug).join('", "');
+    await withConflictMessage(slugs, () =>
+      db.batch(articles.map((article) => sql(insert, ...articleToParams(article)))),
+    );
+  };
+
   return {
     async createArticle(article) {
-      await withConflictMessage(article.slug, () =>
-        db.batch([
-          sql(`INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (${PLACEHOLDERS})`, ...articleToParams(article)),
-        ]),
-      );
+      await createArticles([article]);
     },
+    createArticles,
 
     async updateArticle(article) {
       const [id, ...rest] = articleToParams(article);
@@ -86,6 +91,19 @@ export function createArticleQueries(db: SqlDatabase): ArticleStore {
                 SUM(CASE WHEN ${VISIBLE} THEN 1 ELSE 0 END) AS published
            FROM articles GROUP BY category_slug ORDER BY category_slug`,
         [now],
+      );
+    },
+
+    async listFeedCategories() {
+      // A skip-scan of the category index: one seek per category instead of a pass over every article.
+      return db.all(
+        `WITH RECURSIVE slugs (slug) AS (
+           SELECT MIN(category_slug) FROM articles
+           UNION ALL
+           SELECT (SELECT MIN(category_slug) FROM articles WHERE category_slug > slugs.slug) FROM slugs WHERE slug IS NOT NULL
+         )
+         SELECT slug, (SELECT category FROM articles WHERE category_slug = slugs.slug LIMIT 1) AS name
+           FROM slugs WHERE slug IS NOT NULL`,
       );
     },
 

@@ -62,6 +62,8 @@ export interface PublishRun {
 export interface ArticleStore {
   /** Throws ConflictError when the slug (or id) is taken. */
   createArticle(article: Article): Promise<void>;
+  /** Creates all or none (one transaction): bulk loads and imports. */
+  createArticles(articles: Article[]): Promise<void>;
   /** Throws NotFoundError for an unknown id, ConflictError for a taken slug. */
   updateArticle(article: Article): Promise<void>;
   deleteArticle(id: string): Promise<boolean>;
@@ -69,6 +71,8 @@ export interface ArticleStore {
   getArticleBySlug(categorySlug: string, slug: string): Promise<Article | undefined>;
   listArticles(filter: ArticleFilter): Promise<Page<Article>>;
   listCategories(now: string): Promise<CategorySummary[]>;
+  /** Every category that has articles, cheaply (no counts): what the publish job needs. */
+  listFeedCategories(): Promise<{ slug: string; name: string }[]>;
   listFeedHeads(query: FeedQuery): Promise<FeedHead[]>;
   listFeedArticles(query: FeedQuery): Promise<Article[]>;
 }

@@ -20,9 +20,10 @@ CREATE TABLE articles (
   revision      INTEGER NOT NULL DEFAULT 1
 );
 
--- Feed queries: newest visible articles, per category and overall.
-CREATE INDEX articles_by_category_published ON articles (category_slug, status, published_at DESC);
-CREATE INDEX articles_by_published ON articles (status, published_at DESC);
+-- Feed queries: newest visible articles, per category and overall. The id column makes the
+-- ORDER BY published_at DESC, id DESC of the feed queries an index walk instead of a sort.
+CREATE INDEX articles_by_category_published ON articles (category_slug, status, published_at DESC, id DESC);
+CREATE INDEX articles_by_published ON articles (status, published_at DESC, id DESC);
 
 -- What the last publish produced for each feed document, so the next run can skip unchanged feeds
 -- and keep their ETag.

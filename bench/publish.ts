@@ -1,0 +1,84 @@
+/**
+ * Publishing at scale: 100,000 articles in 50 categories. Times a full
+ * publish of every feed in every format, then an incremental publish after
+ * one article is edited. Goal: full < 2 s, incremental < 100 ms.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config.ts';
+import type { Article } from '../src/domain/article.ts';
+import { silentLogger } from '../src/log.ts';
+import { createFsFeedSink } from '../src/publish/fs-feed-sink.ts';
+import { publishFeeds } from '../src/publish/publish-feeds.ts';
+import { renderers } from '../src/render/index.ts';
+import { migrate } from '../src/store/migrate.ts';
+import { createSqlStore } from '../src/store/sql-store.ts';
+import { loadMigrations, openSqliteDatabase } from '../src/store/sqlite-database.ts';
+import { peakRssMiB, printTable, timed } from './support/measure.ts';
+import { syntheticArticle } from './support/synthetic-articles.ts';
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
+const CATEGORIES = 50;
+
+const dir = await mkdtemp(join(tmpdir(), 'tidings-bench-publish-'));
+try {
+  const db = openSqliteDatabase(join(dir, 'tidings.db'));
+  await migrate(db, loadMigrations());
+  const store = createSqlStore(db);
+  const settings = loadConfig({ PUBLIC_URL: 'https://news.example' });
+  let clock = new Date('2026-11-25T12:00:00Z');
+  const deps = {
+    store,
+    sink: createFsFeedSink(join(dir, 'feeds')),
+    renderers,
+    settings,
+    now: () => clock,
+    log: silentLogger,
+  };
+
+  const seeded = await timed(async () => {
+    for (let start = 0; start < ARTICLES; start += 5_000) {
+      const chunk = Array.from({ length: Math.min(5_000, ARTICLES - start) }, (_, i) =>
+        syntheticArticle(start + i, CATEGORIES, clock),
+      );
+      await store.createArticles(chunk);
+    }
+  });
+  const full = await timed(() => publishFeeds(deps, 'bench'));
+
+  clock = new Date('2026-11-25T12:01:00Z');
+  // The newest article: it is in its category's feed and in the feed of everything.
+  const edited = (await store.getArticle(syntheticArticle(0, CATEGORIES, clock).id)) as Article;
+  await store.updateArticle({
+    ...edited,
+    title: `${edited.title} (edited)`,
+    updatedAt: clock.toISOString(),
+    revision: edited.revision + 1,
+  });
+  const incremental = await timed(() => publishFeeds(deps, 'bench'));
+  const idle = await timed(() => publishFeeds(deps, 'bench'));
+
+  printTable(`Publishing ${ARTICLES.toLocaleString()} articles in ${CATEGORIES} categories`, [
+    { step: 'seed the store (not a goal)', ms: Math.round(seeded.ms), documents_written: '-' },
+    {
+      step: 'full publish (goal < 2000 ms)',
+      ms: Math.round(full.ms),
+      documents_written: full.result.feedsWritten.length,
+    },
+    {
+      step: 'incremental after one edit (goal < 100 ms)',
+      ms: Math.round(incremental.ms),
+      documents_written: incremental.result.feedsWritten.length,
+    },
+    {
+      step: 'publish with nothing changed',
+      ms: Math.round(idle.ms),
+      documents_written: idle.result.feedsWritten.length,
+    },
+  ]);
+  console.log(`peak RSS: ${peakRssMiB().toFixed(0)} MiB`);
+  db.close();
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
