@@ -157,7 +157,9 @@ function describe(error: unknown, signal: AbortSignal): FetchError {
   if (signal.aborted && signal.reason instanceof FetchError) return signal.reason;
   if (error instanceof FetchError) return error;
   if (error instanceof BlockedAddressError) return new FetchError(`refused: ${error.message}`);
+  // fetch() rejects with a bare "fetch failed"; the reason is in its cause (ECONNRESET, ENOTFOUND…).
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const detail = cause?.code && !message.includes(cause.code) ? `${message} (${cause.code})` : message;
   return new FetchError(`connection failed: ${detail}`, undefined, undefined, { cause: error });
 }

@@ -1,5 +1,5 @@
 import { htmlToPlainText, summarize } from '../domain/plain-text.ts';
-import type { NormalizedItem } from '../domain/source.ts';
+import { dedupeKey, type NormalizedItem } from '../domain/source.ts';
 import { parseDate } from './parse-date.ts';
 import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
 import { resolveUrl, sanitizeContent } from './sanitize-content.ts';
@@ -21,7 +21,13 @@ export async function normalizeFeed(feed: ParsedFeed, context: NormalizeContext)
   const feedBase =
     resolveUrl(feed.base, context.responseUrl) ?? resolveUrl(feed.link, context.responseUrl) ?? context.responseUrl;
   const items = await Promise.all(feed.items.map((item) => normalizeItem(item, feedBase, context.now)));
-  return items.filter((item) => item !== undefined);
+  // Two items with one identity (a duplicated GUID): the first in the feed wins, as readers show it.
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    if (!item || seen.has(dedupeKey(item))) return false;
+    seen.add(dedupeKey(item));
+    return true;
+  }) as NormalizedItem[];
 }
 
 export async function normalizeItem(

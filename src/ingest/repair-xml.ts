@@ -12,7 +12,7 @@ const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 export function repairXml(text: string): string {
   const start = text.indexOf('<');
   const body = start > 0 ? text.slice(start) : text;
-  return body
+  const repaired = body
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
     .replace(/&(#\d+;|#x[0-9a-f]+;|([a-z][a-z0-9]*);)?/gi, (match, reference?: string, name?: string) => {
       if (!reference) return '&amp;';
@@ -21,4 +21,20 @@ export function repairXml(text: string): string {
       if (decoded === match) return `&amp;${reference}`; // unknown name: keep it as text
       return Array.from(decoded, (char) => `&#${char.codePointAt(0)};`).join('');
     });
+  return repaired.includes('xhtml') ? escapeXhtmlConstructs(repaired) : repaired;
+}
+
+const XHTML_CONSTRUCT =
+  /<((?:[\w-]+:)?(?:title|subtitle|summary|content|rights))\b([^>]*?)\btype\s*=\s*(["'])xhtml\3([^>]*)>([\s\S]*?)<\/\1\s*>/g;
+
+/**
+ * Atom type="xhtml" text (RFC 4287 §3.1.1.3) becomes the equivalent type="html" (escaped
+ * markup). The XML parser under rss-parser separates an element's text from its children,
+ * so mixed content such as `An <em>xhtml</em> title` would come back out of order.
+ */
+function escapeXhtmlConstructs(xml: string): string {
+  return xml.replace(XHTML_CONSTRUCT, (_match, name: string, before: string, _quote, after: string, inner: string) => {
+    const escaped = inner.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `<${name}${before}type="html"${after}>${escaped}</${name}>`;
+  });
 }
