@@ -49,7 +49,7 @@ export async function loadSampleContent(ctx: SeedContext): Promise<number> {
   const manifest = manifestSchema.parse(JSON.parse(await readFile(join(ctx.seedDir, 'manifest.json'), 'utf8')));
   let created = 0;
   for (const entry of manifest) {
-    const imported = parsePublisherText(await readFile(join(ctx.seedDir, 'articles', entry.file), 'utf8'));
+    const imported = parsePublisherText(await readFile(join(ctx.seedDir, entry.file), 'utf8'));
     if (await ctx.store.getArticleBySlug(slugify(imported.category), slugify(imported.title))) continue;
     const image = entry.image ? await describeImage(ctx.seedDir, entry.image) : undefined;
     const raw = importedToInput(imported, {
@@ -61,7 +61,10 @@ export async function loadSampleContent(ctx: SeedContext): Promise<number> {
       ...(image && { image: image.url, imageType: image.type, imageLength: image.length }),
     });
     const input = validate(articleInputSchema, raw, `sample article ${entry.file}`);
-    const article = createArticleFromInput(input, { now: ctx.now().toISOString(), siteUrl: ctx.siteUrl });
+    // A sample article reads as written when it was published, not when the demo started.
+    const writtenAt =
+      input.publishedAt && input.publishedAt < ctx.now().toISOString() ? input.publishedAt : ctx.now().toISOString();
+    const article = createArticleFromInput(input, { now: writtenAt, siteUrl: ctx.siteUrl });
     await ctx.store.createArticle(article);
     await ctx.afterArticleChange?.(article);
     created++;
