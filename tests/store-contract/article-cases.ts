@@ -89,6 +89,17 @@ export function describeArticleCases({ store }: StoreContext): void {
       expect(await store().getArticle(b.id)).toEqual(b);
     });
 
+    it('creates many articles in one write, or none of them when one slug is taken', async () => {
+      const taken = makeArticle();
+      await store().createArticle(taken);
+      const batch = [makeArticle(), makeArticle(), makeArticle({ slug: taken.slug })];
+      await expect(store().createArticles(batch)).rejects.toBeInstanceOf(ConflictError);
+      for (const article of batch) expect(await store().getArticle(article.id)).toBeUndefined();
+      const good = batch.slice(0, 2);
+      await store().createArticles(good);
+      for (const article of good) expect(await store().getArticle(article.id)).toEqual(article);
+    });
+
     it('deletes an article once, then reports it gone', async () => {
       const article = makeArticle();
       await store().createArticle(article);
