@@ -46,8 +46,12 @@ export function createSourceQueries(db: SqlDatabase): SourceStore {
       const [changes] = await withUrlConflict(s.url, () =>
         db.batch([
           sql(
-            `UPDATE sources SET url = ?, name = ?, category_hint = ?, poll_interval_minutes = ?, enabled = ?,
-               updated_at = ?, next_poll_at = ? WHERE id = ?`,
+            // A new URL drops the validators of the old one (SET expressions read the row as it was).
+            `UPDATE sources SET etag = CASE WHEN url = ? THEN etag END,
+               last_modified = CASE WHEN url = ? THEN last_modified END, url = ?, name = ?, category_hint = ?,
+               poll_interval_minutes = ?, enabled = ?, updated_at = ?, next_poll_at = ? WHERE id = ?`,
+            s.url,
+            s.url,
             s.url,
             s.name,
             s.categoryHint ?? null,
