@@ -11,6 +11,15 @@ import { parsePublisherText } from './domain/import-text.ts';
 import { importedToInput } from './domain/imported-article.ts';
 import { articleInputSchema } from './domain/schemas.ts';
 import { validate } from './http/validate.ts';
+import { createIngester } from './ingest/create-ingester.ts';
+import {
+  INGEST_USAGE,
+  type IngestCommandDeps,
+  runIngestCommand,
+  runSourcesCommand,
+  SOURCES_USAGE,
+} from './ingest/ingest-commands.ts';
+import { resolveHostWithDns } from './ingest/resolve-host-with-dns.ts';
 import { createLogger } from './log.ts';
 import { type NodeContext, openNodeContext } from './node-context.ts';
 import { loadSampleContent } from './seed/load-sample-content.ts';
@@ -70,7 +79,34 @@ const commands: Record<string, Command> = {
       if (run.errors.length) process.exitCode = 1;
     },
   },
+  sources: {
+    usage: SOURCES_USAGE,
+    run: (ctx, args) => runSourcesCommand(ingestDeps(ctx), args),
+  },
+  ingest: {
+    usage: INGEST_USAGE,
+    async run(ctx, args) {
+      const summary = await runIngestCommand(ingestDeps(ctx), args);
+      if (summary.failed) process.exitCode = 1;
+    },
+  },
 };
+
+/** The ingest pipeline on Node: global fetch, node:dns for the SSRF guard; failures print as progress lines. */
+function ingestDeps(ctx: NodeContext): IngestCommandDeps {
+  const { ingest: settings, publicUrl } = ctx.config;
+  const log = createLogger('error');
+  const ingest = createIngester({
+    store: ctx.store,
+    fetch: globalThis.fetch,
+    resolveHost: resolveHostWithDns,
+    settings,
+    publicUrl,
+    log,
+  });
+  const claimMs = 2 * settings.timeoutMs + 60_000;
+  return { store: ctx.store, ingest, concurrency: settings.concurrency, claimMs, log, now: ctx.now, print };
+}
 
 class UsageError extends Error {}
 

@@ -11,6 +11,15 @@ export interface SsrfPolicy {
   allowAddresses?: string[];
 }
 
+const RANGE_WORDS: Record<string, string> = {
+  linkLocal: 'link-local (cloud metadata)',
+  uniqueLocal: 'unique-local',
+  carrierGradeNat: 'carrier-grade NAT',
+  ipv4Mapped: 'IPv4-mapped',
+  rfc6052: 'NAT64',
+  '6to4': '6to4',
+};
+
 export class BlockedAddressError extends Error {
   override name = 'BlockedAddressError';
 }
@@ -27,11 +36,14 @@ export async function checkUrlAllowed(url: URL, policy: SsrfPolicy): Promise<voi
   }
   if (policy.allowPrivateNetworks) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = ipaddr.isValid(host) ? [host] : await resolve(host, policy.resolveHost);
+  const isLiteral = ipaddr.isValid(host);
+  const addresses = isLiteral ? [host] : await resolve(host, policy.resolveHost);
   if (addresses.length === 0) throw new BlockedAddressError(`${host} has no address`);
   for (const address of addresses) {
-    const reason = whyNotPublic(address, policy.allowAddresses ?? []);
-    if (reason) throw new BlockedAddressError(`${host} resolves to ${address}, a ${reason} address`);
+    const range = whyNotPublic(address, policy.allowAddresses ?? []);
+    if (!range) continue;
+    const what = `${RANGE_WORDS[range] ?? range} address`;
+    throw new BlockedAddressError(isLiteral ? `${host} is a ${what}` : `${host} resolves to ${address}, a ${what}`);
   }
 }
 
