@@ -13,6 +13,7 @@ import { renderers } from './render/index.ts';
 import { createD1Database } from './store/d1-database.ts';
 import { createSqlStore } from './store/sql-store.ts';
 import type { Store } from './store/store.ts';
+import { runWorkerIngest } from './worker-ingest.ts';
 import { createAssetsMediaReader } from './worker-media.ts';
 
 export interface WorkerEnv {
@@ -70,18 +71,22 @@ function withEncodedBody(response: Response): Response {
  * PUBLISH_SCHEDULE and INGEST_SCHEDULE config and wrangler.toml [triggers]).
  * Triggers run in UTC and may fire more than once; both jobs are idempotent:
  * publish compares fingerprints and rewrites only changed feeds with the same
- * bytes, ingest claims each due source before fetching it.
+ * bytes, ingest claims each due source before fetching it. Each job logs its
+ * own failures; one failing job does not stop the other.
  */
 async function runScheduled(cron: string, context: WorkerContext): Promise<void> {
   const { config, log, publisher } = context;
   const jobs: Promise<unknown>[] = [];
   if (cron === config.publishSchedule) jobs.push(publisher.publish(`cron ${cron}`));
   if (cron === config.ingest.schedule) {
-    // Ingest on Workers is not wired yet (see the report for issue 6); publishing keeps going.
-    log.warn('worker: ingest is not available on Workers yet', { cron });
+    // Wrapped: workerd throws "Illegal invocation" when fetch is called as a method of another object.
+    jobs.push(runWorkerIngest({ store: context.store, config, log, fetch: (input, init) => fetch(input, init) }));
   }
   if (jobs.length === 0) log.warn('worker: no job runs on this cron', { cron });
-  await Promise.all(jobs);
+  const failures = (await Promise.allSettled(jobs)).flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+  for (const error of failures) log.error('worker: scheduled job failed', { cron, error });
+  // Rethrown so the trigger shows as failed in the dashboard; the next trigger tries again.
+  if (failures.length) throw new AggregateError(failures, `worker: ${failures.length} job(s) failed on ${cron}`);
 }
 
 export default {

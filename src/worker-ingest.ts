@@ -1,0 +1,69 @@
+/**
+ * Ingest on Workers: the same pipeline as on Node (createIngester, runIngestCycle),
+ * sized for one Cron Trigger invocation. At most 6 fetches at once (the outbound
+ * connection limit of an invocation) and at most WORKER_MAX_SOURCES sources per
+ * invocation; the rest stay due and the next trigger claims them. Claims make a
+ * doubled trigger harmless: a source claimed by one invocation is skipped by the other.
+ */
+import type { Config } from './config.ts';
+import { createIngester } from './ingest/create-ingester.ts';
+import { type CycleSummary, runIngestCycle } from './ingest/run-ingest-cycle.ts';
+import type { ResolveHost } from './ingest/ssrf-guard.ts';
+import type { Logger } from './log.ts';
+import type { SourceStore } from './store/store.ts';
+
+/** https://developers.cloudflare.com/workers/platform/limits/#simultaneous-open-connections */
+export const WORKER_MAX_CONNECTIONS = 6;
+/** Keeps one invocation well inside its subrequest budget: each source costs 2 DNS look-ups and 1 to 6 fetches. */
+export const WORKER_MAX_SOURCES = 12;
+
+export interface WorkerIngestDeps {
+  store: SourceStore;
+  config: Config;
+  log: Logger;
+  fetch: typeof fetch;
+}
+
+export function runWorkerIngest({ store, config, log, fetch }: WorkerIngestDeps): Promise<CycleSummary> {
+  const ingest = createIngester({
+    store,
+    fetch,
+    resolveHost: createDohResolver(fetch),
+    settings: config.ingest,
+    publicUrl: config.publicUrl,
+    log,
+  });
+  return runIngestCycle({
+    store,
+    ingest,
+    concurrency: Math.min(config.ingest.concurrency, WORKER_MAX_CONNECTIONS),
+    // Longer than one fetch may take (timeout, plus parsing and the write), so a dead run frees its sources soon.
+    claimMs: config.ingest.timeoutMs * 2 + 30_000,
+    maxSources: WORKER_MAX_SOURCES,
+    log,
+  });
+}
+
+interface DohAnswer {
+  Status: number;
+  Answer?: { type: number; data: string }[];
+}
+
+const DOH_URL = 'https://cloudflare-dns.com/dns-query';
+const RECORD_TYPES = { A: 1, AAAA: 28 } as const;
+
+/**
+ * Workers have no DNS API, so the SSRF guard asks DNS over HTTPS (RFC 8484, JSON
+ * form) for the addresses a feed's host resolves to; every one must be public.
+ * CNAME records in the answer are skipped: only the addresses at the end count.
+ */
+export function createDohResolver(fetchDns: typeof fetch): ResolveHost {
+  const lookup = async (hostname: string, type: keyof typeof RECORD_TYPES): Promise<string[]> => {
+    const url = `${DOH_URL}?name=${encodeURIComponent(hostname)}&type=${type}`;
+    const response = await fetchDns(url, { headers: { accept: 'application/dns-json' } });
+    if (!response.ok) throw new Error(`DNS over HTTPS answered ${response.status} for ${hostname}`);
+    const answer = (await response.json()) as DohAnswer;
+    return (answer.Answer ?? []).filter((record) => record.type === RECORD_TYPES[type]).map((record) => record.data);
+  };
+  return async (hostname) => (await Promise.all([lookup(hostname, 'A'), lookup(hostname, 'AAAA')])).flat();
+}
