@@ -52,7 +52,21 @@ function contextFor(env: WorkerEnv): WorkerContext {
 }
 
 /**
- * Published feeds carry gzip bytes made at publish time. workerd compresses a
+ * Workers rewrite Accept-Encoding to what Cloudflare's edge accepts ("gzip, br")
+ * whatever the client sent; the client's own header is request.cf.clientAcceptEncoding.
+ * The app negotiates gzip itself, so it gets the client's header back, or none
+ * (identity) where there is no cf object, as under `wrangler dev`.
+ */
+function withClientAcceptEncoding(request: Request): Request {
+  const cf = (request as { cf?: { clientAcceptEncoding?: string } }).cf;
+  const headers = new Headers(request.headers);
+  if (cf?.clientAcceptEncoding) headers.set('Accept-Encoding', cf.clientAcceptEncoding);
+  else headers.delete('Accept-Encoding');
+  return new Request(request, { headers });
+}
+
+/**
+ * Gzip bytes from the app (feeds are gzipped once per ETag). workerd compresses a
  * body itself when Content-Encoding is set, unless told the body is already
  * encoded ("manual"); without this, gzip clients would get gzip of gzip.
  */
@@ -92,7 +106,7 @@ async function runScheduled(cron: string, context: WorkerContext): Promise<void>
 export default {
   async fetch(request, env, ctx) {
     const context = contextFor(env);
-    return withEncodedBody(await context.app.fetch(request, env, ctx));
+    return withEncodedBody(await context.app.fetch(withClientAcceptEncoding(request), env, ctx));
   },
   async scheduled(controller, env) {
     await runScheduled(controller.cron, contextFor(env));

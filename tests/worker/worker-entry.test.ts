@@ -88,6 +88,24 @@ describe('the Workers entry (src/worker.ts) over D1', () => {
     expect(await after.text()).toContain('A second story');
   });
 
+  it("gzips by the client's own Accept-Encoding (cf.clientAcceptEncoding), not the edge's", async () => {
+    await createArticle('Compressed story');
+    await fireCron('* * * * *');
+    // What the runtime hands a worker for a client that sent no Accept-Encoding at all.
+    const plain = await request('/feeds/all.rss', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toContain('Compressed story');
+    const incoming = new Request('https://news.example/feeds/all.rss', {
+      headers: { 'accept-encoding': 'gzip, br' },
+      cf: { clientAcceptEncoding: 'gzip, deflate' },
+    }) as Parameters<typeof worker.fetch>[0];
+    const gzipped = await worker.fetch(incoming, workerEnv, createExecutionContext());
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gzipped.headers.get('etag')).toMatch(/-gzip"$/);
+    const text = await new Response(gzipped.body?.pipeThrough(new DecompressionStream('gzip'))).text();
+    expect(text).toContain('Compressed story');
+  });
+
   it('runs nothing on a cron string it does not know, and serves the index page', async () => {
     await fireCron('7 7 * * *');
     expect((await request('/feeds/all.rss')).status).toBe(404);
