@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, NotFoundError } from '../domain/errors.ts';
 import type { AppDeps } from './app-deps.ts';
@@ -14,9 +14,11 @@ const MEDIA_NAME = /^[a-z0-9][a-z0-9._-]*\.(?:jpe?g|png|gif|webp|svg)$/i;
 
 /** The whole HTTP surface, built from the dependencies it is given. */
 export function createApp(deps: AppDeps): Hono {
+  const onError = createErrorHandler(deps.log);
+  const notFound = (c: Context) => c.json({ error: `nothing at ${c.req.path}` }, 404);
+  const pages = createPageRoutes(deps);
   const app = new Hono();
-  app.onError(createErrorHandler(deps.log));
-  app.notFound((c) => c.json({ error: `nothing at ${c.req.path}` }, 404));
+  app.onError(onError);
 
   app.route('/feeds', createFeedRoutes(deps.sink, deps.config.feedMaxAge));
 
@@ -44,7 +46,18 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', createArticleRoutes(deps));
   app.route('/api', api);
 
-  // Last: article pages match any /<category>/<slug>.
-  app.route('/', createPageRoutes(deps));
+  app.route('/', pages.index);
+
+  // Article pages live at /<category>/<slug>, a pattern that overlaps /feeds/<name> and /media/<name>.
+  // Mounted beside them it would force Hono from its RegExpRouter onto the slower TrieRouter for
+  // every feed poll; as the fallback for unmatched paths it costs nothing on the hot path.
+  const articles = pages.articles;
+  if (articles) {
+    articles.onError(onError);
+    articles.notFound(notFound);
+    app.notFound((c) => articles.fetch(c.req.raw, c.env));
+  } else {
+    app.notFound(notFound);
+  }
   return app;
 }

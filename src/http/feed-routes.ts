@@ -1,40 +1,66 @@
 import { Hono } from 'hono';
 import { NotFoundError } from '../domain/errors.ts';
-import type { FeedSink } from '../publish/feed-sink.ts';
+import type { FeedDocument, FeedSink } from '../publish/feed-sink.ts';
 import { acceptsGzip, isNotModified } from './conditional-get.ts';
 import { createGzipCache } from './gzip-cache.ts';
 
 const FEED_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:rss|atom|json)$/;
+
+/** Every header set one document can be answered with, built once: the route only picks one. */
+interface PreparedDocument {
+  etags: readonly [identity: string, gzip: string];
+  ok: { identity: Record<string, string>; gzip: Record<string, string> };
+  notModified: { identity: Record<string, string>; gzip: Record<string, string> };
+}
 
 /**
  * Serves published feed documents exactly as the publish job stored them.
  * Hono answers HEAD through this GET route and drops the body.
  */
 export function createFeedRoutes(sink: FeedSink, maxAgeSeconds: number): Hono {
-  const cacheControl = `public, max-age=${maxAgeSeconds}`;
   const gzipped = createGzipCache();
+  const prepared = new WeakMap<FeedDocument, PreparedDocument>();
+
+  const prepare = (document: FeedDocument): PreparedDocument => {
+    const gzipEtag = `${document.etag.slice(0, -1)}-gzip"`; // each content coding is its own representation
+    // RFC 9110 §15.4.5: a 304 carries the validators and caching headers the 200 would have.
+    const validators = (etag: string) => ({
+      'Cache-Control': `public, max-age=${maxAgeSeconds}`,
+      ETag: etag,
+      'Last-Modified': new Date(document.lastModified).toUTCString(),
+      Vary: 'Accept-Encoding',
+      'Access-Control-Allow-Origin': '*',
+    });
+    const content = { 'Content-Type': document.contentType, 'X-Content-Type-Options': 'nosniff' };
+    return {
+      etags: [document.etag, gzipEtag],
+      notModified: { identity: validators(document.etag), gzip: validators(gzipEtag) },
+      ok: {
+        identity: { ...validators(document.etag), ...content },
+        gzip: { ...validators(gzipEtag), ...content, 'Content-Encoding': 'gzip' },
+      },
+    };
+  };
+
   return new Hono().get('/:name', async (c) => {
     const name = c.req.param('name');
     const document = FEED_NAME.test(name) ? await sink.get(name) : undefined;
     if (!document) throw new NotFoundError(`no feed named "${name}"; the list of feeds is at /`);
 
-    const gzipEtag = `${document.etag.slice(0, -1)}-gzip"`; // each encoding is its own representation
-    const useGzip = acceptsGzip(c.req.header('accept-encoding') ?? null);
-    const headers = new Headers({
-      'Cache-Control': cacheControl,
-      ETag: useGzip ? gzipEtag : document.etag,
-      'Last-Modified': new Date(document.lastModified).toUTCString(),
-      Vary: 'Accept-Encoding',
-      'Access-Control-Allow-Origin': '*',
-    });
-    if (isNotModified(c.req.raw.headers, [document.etag, gzipEtag], document.lastModified)) {
-      return new Response(null, { status: 304, headers });
+    let ready = prepared.get(document);
+    if (!ready) prepared.set(document, (ready = prepare(document)));
+    const encoding = acceptsGzip(c.req.header('accept-encoding')) ? 'gzip' : 'identity';
+    if (
+      isNotModified(
+        c.req.header('if-none-match'),
+        c.req.header('if-modified-since'),
+        ready.etags,
+        document.lastModified,
+      )
+    ) {
+      return new Response(null, { status: 304, headers: ready.notModified[encoding] });
     }
-    headers.set('Content-Type', document.contentType);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    if (useGzip) headers.set('Content-Encoding', 'gzip');
-    const body = useGzip ? await gzipped(document.etag, document.body) : document.body;
-    headers.set('Content-Length', String(body.byteLength));
-    return new Response(body, { status: 200, headers });
+    const body = encoding === 'gzip' ? await gzipped(document.etag, document.body) : document.body;
+    return new Response(body, { status: 200, headers: ready.ok[encoding] });
   });
 }

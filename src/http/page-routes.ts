@@ -11,7 +11,7 @@ import { type AlternateFeed, FAVICON_SVG, renderPage } from './page-layout.ts';
 const FORMAT_LABELS = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' } as const;
 
 /** The public HTML: an index of feeds, and (when we are the site) article pages. */
-export function createPageRoutes(deps: AppDeps): Hono {
+export function createPageRoutes(deps: AppDeps): { index: Hono; articles?: Hono } {
   const { config, store } = deps;
   const feedsFor = (key: string, title: string): AlternateFeed[] =>
     FEED_FORMATS.map((format) => ({
@@ -22,7 +22,7 @@ export function createPageRoutes(deps: AppDeps): Hono {
   const feedLinks = (feeds: AlternateFeed[]) =>
     html`<p class="feeds">${feeds.map((f) => html`<a href="${f.url}">${FORMAT_LABELS[f.format]}</a>`)}</p>`;
 
-  const app = new Hono()
+  const index = new Hono()
     .get('/favicon.svg', (c) =>
       c.body(FAVICON_SVG, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }),
     )
@@ -41,20 +41,19 @@ export function createPageRoutes(deps: AppDeps): Hono {
       return c.html(renderPage(config.siteTitle, [...all, ...perCategory.flatMap((cat) => cat.feeds)], body));
     });
 
-  if (!config.siteIsExternal) {
-    app.get('/:category/:slug', async (c) => {
-      const article = await store.getArticleBySlug(c.req.param('category'), c.req.param('slug'));
-      if (!article || !isVisibleAt(article, deps.now().toISOString())) {
-        throw new NotFoundError(`no published article at ${c.req.path}`);
-      }
-      const related = (await store.listRelatedStories([article], config.siteUrl)).get(article.id) ?? [];
-      const feeds = feedsFor(article.categorySlug, article.category);
-      return c.html(
-        renderPage(`${article.title} · ${config.siteTitle}`, feeds, articleBody(article, related, feedLinks(feeds))),
-      );
-    });
-  }
-  return app;
+  if (config.siteIsExternal) return { index };
+  const articles = new Hono().get('/:category/:slug', async (c) => {
+    const article = await store.getArticleBySlug(c.req.param('category'), c.req.param('slug'));
+    if (!article || !isVisibleAt(article, deps.now().toISOString())) {
+      throw new NotFoundError(`no published article at ${c.req.path}`);
+    }
+    const related = (await store.listRelatedStories([article], config.siteUrl)).get(article.id) ?? [];
+    const feeds = feedsFor(article.categorySlug, article.category);
+    return c.html(
+      renderPage(`${article.title} · ${config.siteTitle}`, feeds, articleBody(article, related, feedLinks(feeds))),
+    );
+  });
+  return { index, articles };
 }
 
 function articleBody(article: Article, related: RelatedStory[], feeds: ReturnType<typeof html>) {

@@ -1,0 +1,80 @@
+/**
+ * Serving published feeds: our /feeds route against a bare Hono route that
+ * returns the same bytes, both in one child process, loaded by autocannon
+ * from this one. Goal: >= 0.9x the bare route for 200s, >= 1.0x for 304s.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import autocannon from 'autocannon';
+import { printTable, ratio } from './support/measure.ts';
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 32;
+const ROUNDS = 2;
+
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', new URL('./support/serve-for-bench.ts', import.meta.url).pathname],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+try {
+  const [line] = (await once(child.stdout, 'data')) as [Buffer];
+  const { ours, baseline, etag, bytes } = JSON.parse(line.toString()) as {
+    ours: string;
+    baseline: string;
+    etag: string;
+    bytes: number;
+  };
+
+  /** Average req/s; every response must have the expected status, or the figure means nothing. */
+  const load = async (url: string, status: 200 | 304, headers: Record<string, string> = {}) => {
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+    const expected = status === 200 ? result['2xx'] : result['3xx'];
+    if (expected !== result.requests.total || result.errors > 0) {
+      throw new Error(
+        `${url}: ${result.requests.total - expected} responses were not ${status}, ${result.errors} errors`,
+      );
+    }
+    return result.requests.average;
+  };
+  // Warm every path (JIT, the first read of the document) before measuring.
+  await autocannon({ url: `${ours}/feeds/all.rss`, connections: 8, amount: 5_000 });
+  await autocannon({ url: `${ours}/feeds/all.rss`, connections: 8, amount: 5_000, headers: { 'if-none-match': etag } });
+  await autocannon({ url: `${baseline}/bytes`, connections: 8, amount: 5_000 });
+  await autocannon({ url: `${baseline}/not-modified`, connections: 8, amount: 5_000 });
+
+  // Interleaved rounds, best of each: background noise hits both sides alike.
+  const best = { ours200: 0, bare200: 0, ours304: 0, bare304: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    best.ours200 = Math.max(best.ours200, await load(`${ours}/feeds/all.rss`, 200));
+    best.bare200 = Math.max(best.bare200, await load(`${baseline}/bytes`, 200));
+    best.ours304 = Math.max(best.ours304, await load(`${ours}/feeds/all.rss`, 304, { 'if-none-match': etag }));
+    best.bare304 = Math.max(best.bare304, await load(`${baseline}/not-modified`, 304));
+  }
+  const { ours200, bare200, ours304, bare304 } = best;
+
+  printTable(
+    `Serving all.rss (${bytes} bytes), ${CONNECTIONS} connections, best of ${ROUNDS} rounds of ${DURATION_S} s`,
+    [
+      { case: '200, our feed route', 'req/s': Math.round(ours200), 'vs bare 200': ratio(ours200, bare200) },
+      { case: '200, bare Hono route, same bytes', 'req/s': Math.round(bare200), 'vs bare 200': '1.00x' },
+      {
+        case: '304, our feed route (If-None-Match)',
+        'req/s': Math.round(ours304),
+        'vs bare 200': ratio(ours304, bare200),
+        'vs bare 304': ratio(ours304, bare304),
+      },
+      {
+        case: '304, bare Hono route',
+        'req/s': Math.round(bare304),
+        'vs bare 200': ratio(bare304, bare200),
+        'vs bare 304': '1.00x',
+      },
+    ],
+  );
+  console.log('goals: 200 >= 0.90x bare 200; 304 >= 1.00x bare 200');
+} finally {
+  child.kill();
+}

@@ -1,0 +1,50 @@
+/**
+ * Child process for bench/feed-serving.ts: the real app with the sample
+ * content published, and beside it a bare Hono app that returns the same
+ * bytes with the same headers and no logic. Prints the two base URLs as JSON.
+ */
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { loadConfig } from '../../src/config.ts';
+import { createApp } from '../../src/http/create-app.ts';
+import { silentLogger } from '../../src/log.ts';
+import { openNodeContext } from '../../src/node-context.ts';
+import { loadSampleContent } from '../../src/seed/load-sample-content.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-serve-'));
+const config = loadConfig({
+  DATABASE_PATH: join(dir, 'tidings.db'),
+  FEEDS_DIR: join(dir, 'feeds'),
+  ADMIN_TOKEN: 'bench-token-0123456789',
+});
+const ctx = await openNodeContext(config, silentLogger);
+await loadSampleContent({ ...ctx, seedDir: config.seedDir, siteUrl: config.siteUrl });
+await ctx.publisher.publish('bench');
+const document = await ctx.sink.get('all.rss');
+if (!document) throw new Error('all.rss was not published');
+
+const headers = {
+  'Content-Type': document.contentType,
+  ETag: document.etag,
+  'Last-Modified': new Date(document.lastModified).toUTCString(),
+  'Cache-Control': 'public, max-age=60',
+  Vary: 'Accept-Encoding',
+};
+const bare = new Hono()
+  .get('/bytes', () => new Response(document.body, { headers }))
+  .get('/not-modified', () => new Response(null, { status: 304, headers }));
+
+const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
+  new Promise<string>((resolve) => {
+    const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, () => {
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    });
+  });
+
+const ours = await listen(createApp(ctx).fetch);
+const baseline = await listen(bare.fetch);
+process.stdout.write(`${JSON.stringify({ ours, baseline, etag: document.etag, bytes: document.body.byteLength })}\n`);
