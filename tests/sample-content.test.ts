@@ -2,8 +2,15 @@ import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSampleContent } from '../src/seed/load-sample-content.ts';
 import { type RunningTidings, startTidings } from './support/start-tidings.ts';
+import { validateXml } from './xml-checks.ts';
 
-type MediaItem = { enclosure?: { url: string; length?: string; type?: string }; mediaContent?: unknown };
+type MediaItem = {
+  enclosure?: { url: string; length?: string; type?: string };
+  mediaContent?: unknown;
+  'content:encoded'?: string;
+  id?: string;
+  author?: string;
+};
 const parser = new Parser<Record<string, never>, MediaItem>({
   customFields: { item: [['media:content', 'mediaContent']] },
 });
@@ -38,6 +45,46 @@ describe('what `npm start` serves: the sample content, published', () => {
         expect((await tidings.request(`/feeds/${category.slug}.${format}`)).status).toBe(200);
       }
     }
+  });
+
+  it('carries the seed article, every part of it, into all three formats', async () => {
+    const headline =
+      "Video Shows Russian Draftees' Tearful Goodbyes To Their Families As They Join Putin’s War On Ukraine";
+    const rssText = await (await tidings.request('/feeds/entertainment-and-news.rss')).text();
+    expect(validateXml(rssText)).toBe(true);
+    const rss = (await parser.parseString(rssText)).items.find((item) => item.title === headline);
+    expect(rss?.creator).toBe('Isaac Serna-Diez');
+    expect(rss?.categories).toContain('Entertainment And News');
+    expect(rss?.guid).toMatch(/^tag:127\.0\.0\.1,2026-11-\d\d:article\/art_/);
+    expect(rss?.['content:encoded']).toContain('In the small town of Yakutsk');
+    expect(rss?.['content:encoded']).not.toContain('RELATED:');
+    expect(JSON.stringify(rss?.mediaContent)).toContain('Russian draftees leaving families');
+    expect(JSON.stringify(rss?.mediaContent)).toContain('Twitter');
+
+    const atomText = await (await tidings.request('/feeds/entertainment-and-news.atom')).text();
+    expect(validateXml(atomText)).toBe(true);
+    const atom = (await parser.parseString(atomText)).items.find((item) => item.title === headline);
+    expect(atom?.author).toBe('Isaac Serna-Diez');
+    expect(atom?.id).toBe(rss?.guid);
+
+    const json = (await (await tidings.request('/feeds/entertainment-and-news.json')).json()) as {
+      items: {
+        title: string;
+        id: string;
+        authors: { name: string }[];
+        tags: string[];
+        image: string;
+        _tidings: Record<string, Record<string, string>>;
+      }[];
+    };
+    const item = json.items.find((i) => i.title === headline);
+    expect(item?.id).toBe(rss?.guid);
+    expect(item?.authors[0]?.name).toBe('Isaac Serna-Diez');
+    expect(item?.tags[0]).toBe('Entertainment And News');
+    expect(item?.image).toBe(`${tidings.baseUrl}/media/russian-draftees-goodbyes.jpg`);
+    expect(item?._tidings.image).toMatchObject({ credit: 'Twitter', caption: 'Russian draftees leaving families' });
+    expect(item?._tidings.author?.role).toBe('Assistant Editor');
+    expect(item?._tidings.author?.bio).toMatch(/^Isaac Serna-Diez is an Assistant Editor who focuses/);
   });
 
   it('gives every enclosure a real URL whose bytes match the declared type and length', async () => {
