@@ -44,9 +44,18 @@ export async function ingestSource(source: Source, deps: IngestDeps, signal?: Ab
     if (!fetched.isModified) return await recordSuccess(source, deps, fetchedAt, fetched, [], movedTo);
     const { text } = decodeCharset(fetched.body, fetched.contentType);
     const feed = await parseFeed(text);
-    const items = await normalizeFeed(feed, { responseUrl: fetched.finalUrl, now: fetchedAt });
-    const newest = items.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)).slice(0, deps.retention.maxItems);
-    return await recordSuccess(source, deps, fetchedAt, fetched, newest, movedTo, feed.ttlMinutes);
+    const known = await deps.store.listItemHashes(source.id);
+    const isKnown = (key: string, hash: string) => known.get(key) === hash;
+    const items = normalizeFeed(feed, { responseUrl: fetched.finalUrl, now: fetchedAt, isKnown });
+    return await recordSuccess(
+      source,
+      deps,
+      fetchedAt,
+      fetched,
+      keepWithinRetention(items, deps, startedMs),
+      movedTo,
+      feed.ttlMinutes,
+    );
   } catch (error) {
     if (signal?.aborted) return outcome(source, deps, startedMs, { error: 'stopped before it finished' });
     const failure = error instanceof Error ? error : new Error(String(error));
@@ -56,6 +65,15 @@ export async function ingestSource(source: Source, deps: IngestDeps, signal?: Ab
     }
     return recordFailure(source, deps, fetchedAt, failure, fetched, movedTo);
   }
+}
+
+/** Items retention would delete at once are not written at all: the newest within the age limit, up to the count. */
+function keepWithinRetention(items: NormalizedItem[], deps: IngestDeps, nowMs: number): NormalizedItem[] {
+  const oldest = new Date(nowMs - deps.retention.maxAgeDays * 86_400_000).toISOString();
+  return items
+    .filter((item) => item.publishedAt >= oldest)
+    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    .slice(0, deps.retention.maxItems);
 }
 
 /** Fetches the source; when the URL is an HTML page, follows its feed autodiscovery link once. */

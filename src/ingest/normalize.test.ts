@@ -9,7 +9,7 @@ const feed = (items: Partial<ParsedItem>[], extra: Partial<ParsedFeed> = {}): Pa
   ...extra,
 });
 const one = async (item: Partial<ParsedItem>, extra: Partial<ParsedFeed> = {}) =>
-  (await normalizeFeed(feed([item], extra), { responseUrl: 'https://feeds.example/path/rss.xml', now: NOW }))[0];
+  normalizeFeed(feed([item], extra), { responseUrl: 'https://feeds.example/path/rss.xml', now: NOW })[0];
 
 describe('normalizeFeed', () => {
   it('resolves links against item xml:base, then feed xml:base, then the feed link, then the response URL', async () => {
@@ -71,7 +71,7 @@ describe('normalizeFeed', () => {
   });
 
   it('drops empty items and later duplicates, and hashes content so edits show', async () => {
-    const items = await normalizeFeed(
+    const items = normalizeFeed(
       feed([
         { guid: 'x' },
         { guid: 'g', title: 'first' },

@@ -1,5 +1,7 @@
 import { htmlToPlainText, summarize } from '../domain/plain-text.ts';
 import { dedupeKey, type NormalizedItem } from '../domain/source.ts';
+import { hashText } from './hash-text.ts';
+import { canonicalLink, cleanText, firstImage, textToHtml } from './normalize-text.ts';
 import { parseDate } from './parse-date.ts';
 import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
 import { resolveUrl, sanitizeContent } from './sanitize-content.ts';
@@ -9,34 +11,74 @@ export interface NormalizeContext {
   responseUrl: string;
   /** The fetch time (ISO 8601): a missing date becomes this first-seen time. */
   now: string;
+  /** True when the store already holds this identity with this hash: the item is skipped, unchanged. */
+  isKnown?: (key: string, hash: string) => boolean;
 }
 
+/** What identifies an item and its version, computed cheaply before any cleaning. */
+export interface ItemIdentity {
+  key: string;
+  guid?: string;
+  link?: string;
+  /** Hash of everything the feed said about the item: any edit changes it. */
+  hash: string;
+  base: string;
+}
+
+/** Bump when normalization changes, so stored items are cleaned again on their next fetch. */
+const NORMALIZER_VERSION = '1';
 /** A date further ahead than this is a publisher's mistake (or a trick to stay on top): clamp it. */
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
 const MAX_TEXT = 20_000;
-const ANY_TAG = /<\/?[a-z][^>]*>/i;
 
-/** Every usable item of a feed, cleaned; items with no title, link or content are dropped. */
-export async function normalizeFeed(feed: ParsedFeed, context: NormalizeContext): Promise<NormalizedItem[]> {
+/**
+ * Every usable item of a feed, cleaned. A later item with an identity already seen (a
+ * duplicated GUID) is dropped, as are items with no title, link or content, and items the
+ * store already holds unchanged (they cost a hash, not a sanitizer pass).
+ */
+export function normalizeFeed(feed: ParsedFeed, context: NormalizeContext): NormalizedItem[] {
   const feedBase =
     resolveUrl(feed.base, context.responseUrl) ?? resolveUrl(feed.link, context.responseUrl) ?? context.responseUrl;
-  const items = await Promise.all(feed.items.map((item) => normalizeItem(item, feedBase, context.now)));
-  // Two items with one identity (a duplicated GUID): the first in the feed wins, as readers show it.
   const seen = new Set<string>();
-  return items.filter((item) => {
-    if (!item || seen.has(dedupeKey(item))) return false;
-    seen.add(dedupeKey(item));
-    return true;
-  }) as NormalizedItem[];
+  const items: NormalizedItem[] = [];
+  for (const item of feed.items) {
+    const identity = identifyItem(item, feedBase);
+    if (seen.has(identity.key)) continue;
+    seen.add(identity.key);
+    if (context.isKnown?.(identity.key, identity.hash)) continue;
+    const normalized = normalizeItem(item, identity, context.now);
+    if (normalized) items.push(normalized);
+  }
+  return items;
 }
 
-export async function normalizeItem(
-  item: ParsedItem,
-  feedBase: string,
-  now: string,
-): Promise<NormalizedItem | undefined> {
+export function identifyItem(item: ParsedItem, feedBase: string): ItemIdentity {
   const base = resolveUrl(item.base, feedBase) ?? feedBase;
   const link = canonicalLink(resolveUrl(item.link, base));
+  const guid = item.guid?.trim().slice(0, 2048) || undefined;
+  const { title, contentHtml, summaryHtml, contentText, published, updated, author, imageUrl, categories } = item;
+  const hash = hashText([
+    NORMALIZER_VERSION,
+    base,
+    title,
+    item.link,
+    contentHtml,
+    summaryHtml,
+    contentText,
+    published,
+    updated,
+    author,
+    imageUrl,
+    categories.join('\u0001'),
+  ]);
+  const identity: ItemIdentity = { key: dedupeKey({ guid, link, contentHash: hash }), hash, base };
+  if (guid) identity.guid = guid;
+  if (link) identity.link = link;
+  return identity;
+}
+
+export function normalizeItem(item: ParsedItem, identity: ItemIdentity, now: string): NormalizedItem | undefined {
+  const { base, link } = identity;
   const contentHtml = item.contentHtml ?? item.summaryHtml;
   const safeHtml = contentHtml ? sanitizeContent(contentHtml, base) : textToHtml(item.contentText);
   const contentText = (item.contentText ?? htmlToPlainText(safeHtml)).slice(0, MAX_TEXT);
@@ -47,67 +89,24 @@ export async function normalizeItem(
   if (!title && !link && !contentText) return undefined;
 
   const published = parseDate(item.published) ?? parseDate(item.updated);
-  const nowMs = Date.parse(now);
-  const isDateGuessed = published === undefined || published > nowMs + FUTURE_TOLERANCE_MS;
-  const publishedAt = isDateGuessed ? now : new Date(published).toISOString();
+  const isDateGuessed = published === undefined || published > Date.parse(now) + FUTURE_TOLERANCE_MS;
   const imageUrl = resolveUrl(item.imageUrl, base) ?? firstImage(safeHtml);
   const author = cleanText(item.author, 200);
-  const guid = item.guid?.trim().slice(0, 2048);
   const categories = [...new Set(item.categories.map((c) => cleanText(c, 100)).filter((c) => c))].slice(0, 20);
 
   const normalized: NormalizedItem = {
-    contentHash: await hashOf([title, link, summary, safeHtml, imageUrl, author, isDateGuessed ? '' : publishedAt]),
+    contentHash: identity.hash,
     title,
     summary,
     contentHtml: safeHtml,
     contentText,
     categories,
-    publishedAt,
+    publishedAt: isDateGuessed ? now : new Date(published).toISOString(),
     isDateGuessed,
   };
-  if (guid) normalized.guid = guid;
+  if (identity.guid) normalized.guid = identity.guid;
   if (link) normalized.link = link;
   if (imageUrl) normalized.imageUrl = imageUrl;
   if (author) normalized.author = author;
   return normalized;
-}
-
-/** Plain text from a title-like field: markup stripped, entities decoded (twice-escaped ones too), one line. */
-function cleanText(value: string | undefined, max: number): string {
-  if (!value) return '';
-  let text = htmlToPlainText(value);
-  if (ANY_TAG.test(text)) text = htmlToPlainText(text); // "&lt;b&gt;" decoded into markup
-  return summarize(text, max);
-}
-
-/** The link as an identity: no fragment, no utm_* tracking parameters. */
-function canonicalLink(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  const parsed = new URL(url);
-  parsed.hash = '';
-  for (const key of [...parsed.searchParams.keys()]) if (key.startsWith('utm_')) parsed.searchParams.delete(key);
-  return parsed.href;
-}
-
-function firstImage(html: string): string | undefined {
-  return /<img[^>]+src="(https?:[^"]+)"/i.exec(html)?.[1]?.replace(/&amp;/g, '&');
-}
-
-function textToHtml(text: string | undefined): string {
-  if (!text) return '';
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p)
-    .map((p) => `<p>${escape(p)}</p>`)
-    .join('\n');
-}
-
-const encoder = new TextEncoder();
-
-/** SHA-256 through Web Crypto, which Node and Workers both provide; 128 bits are plenty to tell edits apart. */
-async function hashOf(parts: (string | undefined)[]): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(parts.map((p) => p ?? '').join('\u0000')));
-  return Array.from(new Uint8Array(digest).subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -28,7 +28,7 @@ export async function parseXmlFeed(text: string): Promise<ParsedFeed> {
   const xml = repairXml(text);
   let output: Raw;
   try {
-    output = (await createParser().parseString(xml)) as unknown as Raw;
+    output = await parseWithRssParser(xml);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n').join(' ') : String(error);
     throw new FeedParseError(`not a readable feed: ${reason}`, { cause: error });
@@ -44,8 +44,23 @@ export async function parseXmlFeed(text: string): Promise<ParsedFeed> {
   return feed;
 }
 
+let shared: Parser | undefined;
+
+/**
+ * One parser for every document (parsing is synchronous inside, so calls never interleave),
+ * replaced after a failure: xml2js keeps state between calls, and a failed parse can taint it.
+ */
+async function parseWithRssParser(xml: string): Promise<Raw> {
+  shared ??= createParser();
+  try {
+    return (await shared.parseString(xml)) as unknown as Raw;
+  } catch (error) {
+    shared = undefined;
+    throw error;
+  }
+}
+
 function createParser(): Parser {
-  // A fresh parser per document: xml2js keeps state between calls, and a failed parse can taint it.
   const parser = new Parser({ defaultRSS: 2, customFields: { item: ITEM_FIELDS as unknown as string[] } });
   const internals = parser as unknown as ParserInternals;
   const { parseItemAtom, parseItemRss, buildAtomFeed } = internals;

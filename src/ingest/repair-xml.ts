@@ -1,7 +1,5 @@
 import { decodeHTMLStrict } from 'entities';
 
-const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
-
 /**
  * Fixes the two faults that make most real feeds fail a strict XML parser without changing
  * what a correct document means: HTML named entities (&nbsp; &eacute; …, undefined in XML)
@@ -14,9 +12,9 @@ export function repairXml(text: string): string {
   const body = start > 0 ? text.slice(start) : text;
   const repaired = body
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/&(#\d+;|#x[0-9a-f]+;|([a-z][a-z0-9]*);)?/gi, (match, reference?: string, name?: string) => {
+    // Only references XML does not define are matched, so a well-formed document costs one scan.
+    .replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)(([a-z][a-z0-9]*);)?/gi, (match, reference?: string) => {
       if (!reference) return '&amp;';
-      if (!name || XML_ENTITIES.has(name)) return match;
       const decoded = decodeHTMLStrict(match);
       if (decoded === match) return `&amp;${reference}`; // unknown name: keep it as text
       return Array.from(decoded, (char) => `&#${char.codePointAt(0)};`).join('');

@@ -103,6 +103,14 @@ export function createSourceQueries(db: SqlDatabase): SourceStore {
       return source;
     },
 
+    async listItemHashes(sourceId) {
+      const rows = await db.all<{ dedupe_key: string; content_hash: string }>(
+        'SELECT dedupe_key, content_hash FROM external_items WHERE source_id = ?',
+        [sourceId],
+      );
+      return new Map(rows.map((row) => [row.dedupe_key, row.content_hash]));
+    },
+
     recordFetch: (record) => recordFetch(db, record),
 
     async listExternalItems({ sourceId, q, cursor, limit }) {

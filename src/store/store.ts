@@ -133,6 +133,8 @@ export interface SourceStore {
   claimDueSources(now: string, claimUntil: string, limit: number): Promise<Source[]>;
   /** Claims one source whatever its schedule (ingest now); undefined when unknown or claimed. */
   claimSource(id: string, now: string, claimUntil: string): Promise<Source | undefined>;
+  /** The identity and version of every stored item of a source, so unchanged items can skip normalization. */
+  listItemHashes(sourceId: string): Promise<Map<string, string>>;
   /** One atomic write: deduplicated items, retention, and the source's health. */
   recordFetch(record: FetchRecord): Promise<FetchRecordResult>;
   listExternalItems(filter: ExternalItemFilter): Promise<Page<ExternalItem>>;

@@ -1,0 +1,38 @@
+import { htmlToPlainText, summarize } from '../domain/plain-text.ts';
+
+const ANY_TAG = /<\/?[a-z][^>]*>/i;
+
+/** Plain text from a title-like field: markup stripped, entities decoded (twice-escaped ones too), one line. */
+export function cleanText(value: string | undefined, max: number): string {
+  if (!value) return '';
+  let text = htmlToPlainText(value);
+  if (ANY_TAG.test(text)) text = htmlToPlainText(text); // "&lt;b&gt;" decoded into markup
+  return summarize(text, max);
+}
+
+/** The link as an identity: no fragment, no utm_* tracking parameters. */
+export function canonicalLink(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const parsed = new URL(url);
+  parsed.hash = '';
+  if (parsed.search.includes('utm_')) {
+    for (const key of [...parsed.searchParams.keys()]) if (key.startsWith('utm_')) parsed.searchParams.delete(key);
+  }
+  return parsed.href;
+}
+
+export function firstImage(html: string): string | undefined {
+  return /<img[^>]+src="(https?:[^"]+)"/i.exec(html)?.[1]?.replace(/&amp;/g, '&');
+}
+
+/** JSON Feed content_text as HTML paragraphs. */
+export function textToHtml(text: string | undefined): string {
+  if (!text) return '';
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p)
+    .map((p) => `<p>${escape(p)}</p>`)
+    .join('\n');
+}
