@@ -7,6 +7,7 @@
 import { type Config, loadConfig } from './config.ts';
 import { createApp } from './http/create-app.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createCachedFeedSink } from './publish/cached-feed-sink.ts';
 import { createD1FeedSink } from './publish/d1-feed-sink.ts';
 import { createPublisher, type Publisher } from './publish/publisher.ts';
 import { renderers } from './render/index.ts';
@@ -33,6 +34,9 @@ interface WorkerContext {
   app: ReturnType<typeof createApp>;
 }
 
+/** How long an isolate serves a feed document from memory before reading D1 again. */
+const FEED_CACHE_MS = 5_000;
+
 let cached: WorkerContext | undefined;
 
 /** Wires the adapters once per isolate (and again if the runtime hands us another env). */
@@ -42,9 +46,9 @@ function contextFor(env: WorkerEnv): WorkerContext {
   const config = loadConfig(vars);
   const log = createLogger(config.logLevel);
   const store = createSqlStore(createD1Database(env.DB));
-  const sink = createD1FeedSink(env.DB);
+  const sink = createCachedFeedSink(createD1FeedSink(env.DB), FEED_CACHE_MS);
   const now = () => new Date();
-  const publisher = createPublisher({ store, sink, renderers, settings: config, now, log });
+  const publisher = createPublisher({ store, sink: sink.direct, renderers, settings: config, now, log });
   const deps = { store, sink, publisher, config, log, now };
   const app = createApp(env.ASSETS ? { ...deps, readMedia: createAssetsMediaReader(env.ASSETS) } : deps);
   cached = { env, config, log, store, publisher, app };

@@ -1,17 +1,19 @@
 import { applyD1Migrations, createExecutionContext, createScheduledController, reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createCachedFeedSink } from '../../src/publish/cached-feed-sink.ts';
 import { createD1FeedSink } from '../../src/publish/d1-feed-sink.ts';
 import worker, { type WorkerEnv } from '../../src/worker.ts';
 
 const TOKEN = 'worker-test-token-0123456789';
-// One env object for the whole file: the worker wires its context once per env.
-const workerEnv: WorkerEnv = {
+// The worker wires its context (and its feed cache) once per env object: a new one per test.
+const newEnv = (): WorkerEnv => ({
   DB: env.DB,
   ADMIN_TOKEN: TOKEN,
   PUBLIC_URL: 'https://news.example',
   LOG_LEVEL: 'silent',
-};
+});
+let workerEnv = newEnv();
 
 async function request(path: string, init?: RequestInit): Promise<Response> {
   // An incoming request carries Cloudflare's cf properties; a test request has none.
@@ -41,6 +43,7 @@ async function createArticle(title: string, category = 'World News'): Promise<vo
 
 describe('the Workers entry (src/worker.ts) over D1', () => {
   beforeEach(async () => {
+    workerEnv = newEnv();
     await reset();
     await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
   });
@@ -129,5 +132,30 @@ describe('the D1 feed sink', () => {
     await sink.put(next);
     expect(await sink.get('all.rss')).toEqual(next);
     expect(await sink.get('none.rss')).toBeUndefined();
+  });
+
+  it('serves from memory for the TTL what another isolate published, and its own writes at once', async () => {
+    let now = 0;
+    const reader = createCachedFeedSink(createD1FeedSink(env.DB), 5_000, () => now);
+    const otherIsolate = createD1FeedSink(env.DB);
+    const version = (n: number) => ({
+      name: 'all.rss',
+      contentType: 'application/rss+xml',
+      body: new TextEncoder().encode(`<rss>${n}</rss>`),
+      etag: `"v${n}"`,
+      lastModified: `2026-03-01T00:00:0${n}.000Z`,
+    });
+    await otherIsolate.put(version(1));
+    expect((await reader.get('all.rss'))?.etag).toBe('"v1"');
+    await otherIsolate.put(version(2));
+    expect((await reader.get('all.rss'))?.etag).toBe('"v1"');
+    expect((await reader.direct.get('all.rss'))?.etag).toBe('"v2"');
+    now += 5_001;
+    expect((await reader.get('all.rss'))?.etag).toBe('"v2"');
+    await reader.direct.put(version(3));
+    expect((await reader.get('all.rss'))?.etag).toBe('"v3"');
+    expect(await reader.get('late.rss')).toBeUndefined();
+    await otherIsolate.put({ ...version(4), name: 'late.rss' });
+    expect((await reader.get('late.rss'))?.etag).toBe('"v4"'); // a miss is not remembered
   });
 });
