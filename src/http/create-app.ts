@@ -20,7 +20,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.onError(onError);
 
-  app.route('/feeds', createFeedRoutes(deps.sink, deps.config.feedMaxAge));
+  app.route('/feeds', createFeedRoutes({ sink: deps.sink, store: deps.store, settings: deps.config, now: deps.now }));
 
   app.get('/media/:name', async (c) => {
     const name = c.req.param('name');

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { NotFoundError } from '../domain/errors.ts';
 import type { FeedDocument, FeedSink } from '../publish/feed-sink.ts';
 import { acceptsGzip, isNotModified } from './conditional-get.ts';
+import { type FeedArchiveDeps, serveFeedArchivePage } from './feed-archive.ts';
 import { createGzipCache } from './gzip-cache.ts';
 
 const FEED_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:rss|atom|json)$/;
@@ -14,10 +15,13 @@ interface PreparedDocument {
 }
 
 /**
- * Serves published feed documents exactly as the publish job stored them.
+ * Serves published feed documents exactly as the publish job stored them
+ * (and older pages, `?before=<cursor>`, from feed-archive.ts).
  * Hono answers HEAD through this GET route and drops the body.
  */
-export function createFeedRoutes(sink: FeedSink, maxAgeSeconds: number): Hono {
+export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Hono {
+  const { sink } = deps;
+  const maxAgeSeconds = deps.settings.feedMaxAge;
   const gzipped = createGzipCache();
   const prepared = new WeakMap<FeedDocument, PreparedDocument>();
 
@@ -44,6 +48,8 @@ export function createFeedRoutes(sink: FeedSink, maxAgeSeconds: number): Hono {
 
   return new Hono().get('/:name', async (c) => {
     const name = c.req.param('name');
+    const cursor = c.req.query('before');
+    if (cursor !== undefined && FEED_NAME.test(name)) return serveFeedArchivePage(c, deps, name, cursor);
     const document = FEED_NAME.test(name) ? await sink.get(name) : undefined;
     if (!document) throw new NotFoundError(`no feed named "${name}"; the list of feeds is at /`);
 

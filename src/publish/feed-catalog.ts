@@ -24,13 +24,15 @@ export function feedUrl(publicUrl: string, key: string, format: FeedFormat): str
   return `${publicUrl}/feeds/${feedDocumentName(key, format)}`;
 }
 
+export const ALL_FEED: FeedDefinition = { key: ALL_FEED_KEY, title: 'All stories' };
+
+export function categoryFeed(category: { slug: string; name: string }): FeedDefinition {
+  return { key: category.slug, categorySlug: category.slug, title: category.name };
+}
+
 export function defineFeeds(categories: { slug: string; name: string }[]): FeedDefinition[] {
-  return [
-    { key: ALL_FEED_KEY, title: 'All stories' },
-    ...categories
-      .filter((c) => c.slug !== ALL_FEED_KEY) // a category slugged "all" would shadow the main feed
-      .map((c) => ({ key: c.slug, categorySlug: c.slug, title: c.name })),
-  ];
+  // A category slugged "all" would shadow the main feed.
+  return [ALL_FEED, ...categories.filter((c) => c.slug !== ALL_FEED_KEY).map(categoryFeed)];
 }
 
 /** The spec a renderer needs, minus `updated`, which comes from the items. */

@@ -1,16 +1,13 @@
-import type { Article, FeedItem } from '../domain/article.ts';
 import type { Logger } from '../log.ts';
-import { CONTENT_TYPES, FEED_FORMATS, type FeedFormat, type FeedRenderer, type FeedSpec } from '../render/feed-spec.ts';
-import { articleUrl } from '../store/article-queries.ts';
+import { CONTENT_TYPES, FEED_FORMATS, type FeedFormat, type FeedRenderer } from '../render/feed-spec.ts';
 import type { FeedDocumentState, PublishRun, Store } from '../store/store.ts';
 import { sha256Hex, strongEtag } from './digest.ts';
 import { defineFeeds, type FeedDefinition, type FeedSettings, feedDocumentName, feedSpecFor } from './feed-catalog.ts';
+import { loadFeedPage } from './feed-page.ts';
 import type { FeedSink } from './feed-sink.ts';
 
 /** Bump when renderer output changes shape, so every feed is re-rendered once. */
-const RENDER_VERSION = 1;
-/** An empty feed has no newest item to date it by; a fixed instant keeps its bytes stable. */
-const EMPTY_FEED_UPDATED = '1970-01-01T00:00:00.000Z';
+const RENDER_VERSION = 2;
 
 export interface PublishDeps {
   store: Store;
@@ -90,9 +87,13 @@ async function publishFeed(
   previous: Map<string, FeedDocumentState>,
   now: string,
 ) {
-  const query = { categorySlug: feed.categorySlug, now, limit: deps.settings.feedItems };
   const baseSpec = feedSpecFor(feed, deps.settings);
-  const heads = await deps.store.listFeedHeads(query);
+  // One head past the page, so a change in whether there is a next page changes the fingerprint.
+  const heads = await deps.store.listFeedHeads({
+    categorySlug: feed.categorySlug,
+    now,
+    limit: deps.settings.feedItems + 1,
+  });
   const fingerprint = await sha256Hex(JSON.stringify([RENDER_VERSION, baseSpec, heads]));
   const stale = FEED_FORMATS.filter(
     (format) => previous.get(feedDocumentName(feed.key, format))?.fingerprint !== fingerprint,
@@ -100,9 +101,7 @@ async function publishFeed(
   const result = { states: [] as FeedDocumentState[], written: [] as string[], changedUrls: [] as string[] };
   if (stale.length === 0) return result;
 
-  const articles = await deps.store.listFeedArticles(query);
-  const items = await toFeedItems(deps, articles);
-  const spec: FeedSpec = { ...baseSpec, updated: newestUpdate(articles) };
+  const { spec, items } = await loadFeedPage(deps, feed, now);
   // HTTP dates have whole seconds; so does Last-Modified, so a restart serves the same value.
   const lastModified = new Date(Math.floor(Date.parse(now) / 1000) * 1000).toISOString();
   for (const format of stale) {
@@ -126,24 +125,4 @@ async function publishFeed(
     });
   }
   return result;
-}
-
-async function toFeedItems(deps: PublishDeps, articles: Article[]): Promise<FeedItem[]> {
-  const { publicUrl, siteUrl } = deps.settings;
-  const related = await deps.store.listRelatedStories(articles, siteUrl);
-  return articles.map((article) => ({
-    article: article.image
-      ? { ...article, image: { ...article.image, url: absolute(article.image.url, publicUrl) } }
-      : article,
-    url: articleUrl(siteUrl, article.categorySlug, article.slug),
-    related: related.get(article.id) ?? [],
-  }));
-}
-
-function absolute(url: string, base: string): string {
-  return new URL(url, `${base}/`).href;
-}
-
-function newestUpdate(articles: Article[]): string {
-  return articles.reduce((newest, a) => (a.updatedAt > newest ? a.updatedAt : newest), EMPTY_FEED_UPDATED);
 }

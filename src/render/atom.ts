@@ -27,6 +27,10 @@ function writeFeedHead(w: XmlWriter, spec: FeedSpec): void {
     .empty('link', { rel: 'self', type: 'application/atom+xml', href: spec.feedUrls.atom })
     .empty('link', { rel: 'alternate', type: 'text/html', href: spec.homeUrl });
   if (spec.hubUrl) w.empty('link', { rel: 'hub', href: spec.hubUrl });
+  // RFC 5005 §3 paged feeds.
+  if (spec.firstPageUrls)
+    w.empty('link', { rel: 'first', type: 'application/atom+xml', href: spec.firstPageUrls.atom });
+  if (spec.nextPageUrls) w.empty('link', { rel: 'next', type: 'application/atom+xml', href: spec.nextPageUrls.atom });
   w.text('generator', spec.generator || undefined)
     .text('rights', spec.copyright || undefined)
     .text('icon', spec.iconUrl || undefined);

@@ -21,6 +21,12 @@ export interface FeedSpec {
   homeUrl: string;
   /** The absolute URL of this feed in each format (rel=self and alternates). */
   feedUrls: Record<FeedFormat, string>;
+  /**
+   * Paging (RFC 5005 §3): the next, older page when there is one, and on an
+   * archive page the first page, in each format.
+   */
+  nextPageUrls?: Record<FeedFormat, string>;
+  firstPageUrls?: Record<FeedFormat, string>;
   /** WebSub hub, announced as rel=hub. */
   hubUrl?: string;
   /** RSS <ttl>: minutes a reader may cache the feed. */

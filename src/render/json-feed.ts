@@ -25,6 +25,8 @@ export function renderJsonFeed(spec: FeedSpec, items: FeedItem[]): string {
       language: spec.language,
       icon: spec.iconUrl,
       hubs: spec.hubUrl ? [{ type: 'WebSub', url: spec.hubUrl }] : undefined,
+      // JSON Feed's paging: the URL of the next, older page.
+      next_url: spec.nextPageUrls?.json,
     }),
     // `items` is required even when empty.
     items: items.map(toJsonItem),

@@ -42,6 +42,11 @@ function writeChannel(w: XmlWriter, spec: FeedSpec): void {
   // rss-parser and most readers take the first atom:link as the feed's own URL.
   w.empty('atom:link', { href: spec.feedUrls.rss, rel: 'self', type: 'application/rss+xml' });
   if (spec.hubUrl) w.empty('atom:link', { href: spec.hubUrl, rel: 'hub' });
+  // RFC 5005 §3 paging links, as Atom link elements (RSS has none of its own).
+  if (spec.firstPageUrls)
+    w.empty('atom:link', { href: spec.firstPageUrls.rss, rel: 'first', type: 'application/rss+xml' });
+  if (spec.nextPageUrls)
+    w.empty('atom:link', { href: spec.nextPageUrls.rss, rel: 'next', type: 'application/rss+xml' });
 }
 
 function writeItem(w: XmlWriter, item: FeedItem): void {

@@ -15,10 +15,20 @@ const ASSIGNMENTS = ARTICLE_COLUMNS.split(', ')
 const VISIBLE = "status = 'published' AND published_at IS NOT NULL AND published_at <= ?";
 
 export function createArticleQueries(db: SqlDatabase): ArticleStore {
-  const feedWhere = (query: FeedQuery) =>
-    query.categorySlug === undefined
-      ? { where: VISIBLE, params: [query.now] }
-      : { where: `category_slug = ? AND ${VISIBLE}`, params: [query.categorySlug, query.now] };
+  const feedWhere = (query: FeedQuery) => {
+    const conditions = [VISIBLE];
+    const params: string[] = [query.now];
+    if (query.categorySlug !== undefined) {
+      conditions.unshift('category_slug = ?');
+      params.unshift(query.categorySlug);
+    }
+    if (query.before) {
+      // Row-value comparison in feed order; both SQLite (3.15+) and D1 have it.
+      conditions.push('(published_at, id) < (?, ?)');
+      params.push(query.before.publishedAt, query.before.id);
+    }
+    return { where: conditions.join(' AND '), params };
+  };
 
   const createArticles = async (articles: Article[]) => {
     const insert = `INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (${PLACEHOLDERS})`;
@@ -109,10 +119,10 @@ export function createArticleQueries(db: SqlDatabase): ArticleStore {
 
     async listFeedHeads(query) {
       const { where, params } = feedWhere(query);
-      return db.all(`SELECT id, revision FROM articles WHERE ${where} ORDER BY published_at DESC, id DESC LIMIT ?`, [
-        ...params,
-        query.limit,
-      ]);
+      return db.all(
+        `SELECT id, revision, published_at AS publishedAt FROM articles WHERE ${where} ORDER BY published_at DESC, id DESC LIMIT ?`,
+        [...params, query.limit],
+      );
     },
 
     async listFeedArticles(query) {

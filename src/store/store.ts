@@ -33,12 +33,20 @@ export interface FeedQuery {
   /** Only articles published at or before this instant (ISO 8601). */
   now: string;
   limit: number;
+  /** Paging: only articles older than this one in feed order (published_at DESC, id DESC). */
+  before?: FeedPosition;
+}
+
+export interface FeedPosition {
+  publishedAt: string;
+  id: string;
 }
 
 /** Enough to tell whether a feed's inputs changed without loading the articles. */
 export interface FeedHead {
   id: string;
   revision: number;
+  publishedAt: string;
 }
 
 export interface FeedDocumentState {
