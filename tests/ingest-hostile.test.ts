@@ -35,6 +35,7 @@ beforeAll(async () => {
     '/home': serve(feeds.htmlWithFeed('/discovered.xml'), 'text/html; charset=utf-8'),
     '/discovered.xml': serve(feeds.rss(feeds.item('found')), RSS),
     '/no-feed-here': serve(feeds.htmlWithoutFeed, 'text/html'),
+    '/rss-as-html': serve(feeds.rss(feeds.item('mislabelled')), 'text/html; charset=utf-8'),
   };
   for (const [path, handler] of Object.entries(routes)) h.server.route(path, handler);
 });
@@ -171,6 +172,10 @@ describe('ingesting hostile feeds', () => {
     const { source, items } = await h.runPath('/home');
     expect(titles(items)).toEqual(['Story found']);
     expect(source.url).toBe(`${h.server.origin}/discovered.xml`);
+  });
+
+  it('reads a feed served as text/html as the feed it is', async () => {
+    expect(titles((await h.runPath('/rss-as-html')).items)).toEqual(['Story mislabelled']);
   });
 
   it('records an HTML page without a feed link as an error in words', async () => {

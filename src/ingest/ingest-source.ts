@@ -2,9 +2,9 @@ import type { NormalizedItem, Source } from '../domain/source.ts';
 import type { Logger } from '../log.ts';
 import type { FetchRecord, SourceStore } from '../store/store.ts';
 import { decodeCharset } from './decode-charset.ts';
-import { discoverFeed, looksLikeHtml } from './discover-feed.ts';
 import { FetchError } from './fetch-error.ts';
-import { type FetchResult, type FetchSourceOptions, fetchSource } from './fetch-source.ts';
+import { fetchFeed } from './fetch-feed.ts';
+import type { FetchResult, FetchSourceOptions } from './fetch-source.ts';
 import { normalizeFeed } from './normalize.ts';
 import { parseFeed } from './parse-feed.ts';
 import { nextPollAfterFailure, nextPollAfterSuccess, type PollBounds } from './poll-schedule.ts';
@@ -40,7 +40,7 @@ export async function ingestSource(source: Source, deps: IngestDeps, signal?: Ab
   let fetched: FetchResult | undefined;
   let movedTo: string | undefined;
   try {
-    ({ fetched, movedTo } = await fetchFeed(source, deps, signal));
+    ({ fetched, movedTo } = await fetchFeed(source, { ...deps.fetchOptions, ...(signal ? { signal } : {}) }));
     if (!fetched.isModified) return await recordSuccess(source, deps, fetchedAt, fetched, [], movedTo);
     const { text } = decodeCharset(fetched.body, fetched.contentType);
     const feed = await parseFeed(text);
@@ -74,31 +74,6 @@ function keepWithinRetention(items: NormalizedItem[], deps: IngestDeps, nowMs: n
     .filter((item) => item.publishedAt >= oldest)
     .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
     .slice(0, deps.retention.maxItems);
-}
-
-/** Fetches the source; when the URL is an HTML page, follows its feed autodiscovery link once. */
-async function fetchFeed(source: Source, deps: IngestDeps, signal?: AbortSignal) {
-  const options = { ...deps.fetchOptions, ...(signal ? { signal } : {}) };
-  const { etag, lastModified } = source.health;
-  const first = await fetchSource(
-    { url: source.url, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) },
-    options,
-  );
-  const isHtml = first.isModified && /text\/html|application\/xhtml/i.test(first.contentType ?? '');
-  if (!isHtml && !(first.isModified && looksLikeHtml(decodeCharset(first.body.subarray(0, 2048)).text))) {
-    return { fetched: first, movedTo: first.permanentUrl };
-  }
-  const page = decodeCharset(first.body, first.contentType).text;
-  const feedUrl = discoverFeed(page, first.finalUrl);
-  if (!feedUrl)
-    throw new FetchError(
-      `${first.finalUrl} is an HTML page that links no feed (no <link rel="alternate">)`,
-      first.status,
-    );
-  if (feedUrl === first.finalUrl)
-    throw new FetchError(`${feedUrl} is an HTML page that names itself as its feed`, first.status);
-  const fetched = await fetchSource({ url: feedUrl }, options);
-  return { fetched, movedTo: fetched.permanentUrl ?? feedUrl };
 }
 
 async function recordSuccess(

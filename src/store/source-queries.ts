@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
-import { planItemWrites, type StoredKey } from './plan-item-writes.ts';
+import { recordFetch } from './record-fetch.ts';
 import {
   type ExternalItemRow,
   ITEM_COLUMNS,
@@ -10,9 +10,7 @@ import {
 } from './source-rows.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import { sql } from './sql-database.ts';
-import type { FetchRecord, SourceStore } from './store.ts';
-
-const DAY_MS = 86_400_000;
+import type { SourceStore } from './store.ts';
 
 /** Sources and external items, written as "reads, then one db.batch": the atomic unit on SQLite and D1 alike. */
 export function createSourceQueries(db: SqlDatabase): SourceStore {
@@ -164,69 +162,6 @@ async function claim(
   const claimed = ids.filter((_, i) => (changes[i] ?? 0) > 0);
   const sources = await Promise.all(claimed.map(getSource));
   return sources.filter((s) => s !== undefined);
-}
-
-async function recordFetch(db: SqlDatabase, r: FetchRecord) {
-  const exists = await db.first<{ id: string }>('SELECT id FROM sources WHERE id = ?', [r.sourceId]);
-  if (!exists) return { inserted: 0, updated: 0, unchanged: 0, removed: 0, itemsStored: 0, sourceExists: false };
-  const stored = r.items.length
-    ? await db.all<StoredKey>(
-        'SELECT id, dedupe_key, guid, link, content_hash FROM external_items WHERE source_id = ?',
-        [r.sourceId],
-      )
-    : [];
-  // Another source may already own the new URL; then keep ours rather than fail the whole write.
-  const movedTo =
-    r.movedTo && !(await db.first('SELECT id FROM sources WHERE url = ?', [r.movedTo])) ? r.movedTo : undefined;
-  const plan = planItemWrites(r.sourceId, r.items, stored, r.fetchedAt);
-  const oldest = new Date(Date.parse(r.fetchedAt) - r.retention.maxAgeDays * DAY_MS).toISOString();
-  const isSuccess = r.error === undefined;
-  const changes = await db.batch([
-    ...plan.inserts,
-    ...plan.updates,
-    sql('DELETE FROM external_items WHERE source_id = ? AND published_at < ?', r.sourceId, oldest),
-    sql(
-      `DELETE FROM external_items WHERE source_id = ? AND id NOT IN
-         (SELECT id FROM external_items WHERE source_id = ? ORDER BY published_at DESC, id DESC LIMIT ?)`,
-      r.sourceId,
-      r.sourceId,
-      r.retention.maxItems,
-    ),
-    sql(
-      `UPDATE sources SET url = COALESCE(?, url), etag = CASE WHEN ? THEN ? ELSE etag END,
-         last_modified = CASE WHEN ? THEN ? ELSE last_modified END, last_fetch_at = ?,
-         last_success_at = CASE WHEN ? THEN ? ELSE last_success_at END, last_status = ?, last_error = ?,
-         consecutive_failures = ?, next_poll_at = ?, claimed_until = NULL,
-         items_stored = (SELECT COUNT(*) FROM external_items WHERE source_id = ?)
-       WHERE id = ?`,
-      movedTo ?? null,
-      r.etag === undefined ? 0 : 1,
-      r.etag ?? null,
-      r.lastModified === undefined ? 0 : 1,
-      r.lastModified ?? null,
-      r.fetchedAt,
-      isSuccess ? 1 : 0,
-      r.fetchedAt,
-      r.status ?? null,
-      r.error ?? null,
-      r.consecutiveFailures,
-      r.nextPollAt,
-      r.sourceId,
-      r.sourceId,
-    ),
-  ]);
-  const count = (from: number, n: number) => changes.slice(from, from + n).reduce((a, b) => a + b, 0);
-  const inserted = count(0, plan.inserts.length);
-  const removed = count(plan.inserts.length + plan.updates.length, 2);
-  const row = await db.first<{ items_stored: number }>('SELECT items_stored FROM sources WHERE id = ?', [r.sourceId]);
-  return {
-    inserted,
-    updated: plan.updates.length,
-    unchanged: plan.unchanged + (plan.inserts.length - inserted),
-    removed,
-    itemsStored: row?.items_stored ?? 0,
-    sourceExists: true,
-  };
 }
 
 async function withUrlConflict<T>(url: string, write: () => Promise<T>): Promise<T> {
