@@ -65,6 +65,18 @@ describe('ingest cycles', () => {
     expect(cycle.isRunning).toBe(false);
   });
 
+  it("stop('drain') lets the sources in flight finish and starts no others", async () => {
+    for (let n = 0; n < 5; n++) await h.addSource(`/slow?n=${n}`);
+    h.server.route('/slow', slowFeed(150));
+    const cycle = createIngestCycle(deps(2));
+    const running = cycle.run();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await cycle.stop('drain');
+    const summary = await running;
+    expect(summary).toMatchObject({ sources: 2, succeeded: 2, failed: 0, isAborted: false });
+    expect(await cycle.run()).toMatchObject({ isSkipped: true });
+  });
+
   it('fetches each source once when two cycles run at the same time (a doubled trigger)', async () => {
     for (let n = 0; n < 6; n++) await h.addSource(`/slow?n=${n}`);
     const [a, b] = await Promise.all([runIngestCycle(deps(2)), runIngestCycle(deps(2))]);

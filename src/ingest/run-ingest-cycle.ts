@@ -19,7 +19,10 @@ export interface IngestCycleDeps {
 }
 
 export interface CycleOptions {
+  /** Aborts in-flight fetches: the cycle ends as soon as they unwind. */
   signal?: AbortSignal;
+  /** Stops taking new sources; those in flight finish and are recorded. */
+  drain?: AbortSignal;
   onProgress?: (outcome: SourceOutcome, done: number) => void;
 }
 
@@ -39,28 +42,32 @@ export interface CycleSummary {
 }
 
 /**
- * Runs cycles one at a time: a cycle started while one is running is skipped, and stop()
- * aborts in-flight fetches and waits for the cycle to wind down. Claims in the store keep
- * two processes (or a doubled Cron Trigger) from fetching the same source.
+ * Runs cycles one at a time: a cycle started while one is running is skipped. stop('drain')
+ * lets the sources in flight finish; stop('abort') aborts their fetches; both wait for the
+ * cycle to wind down. Claims in the store keep two processes (or a doubled Cron Trigger)
+ * from fetching the same source.
  */
 export function createIngestCycle(deps: IngestCycleDeps) {
   let running: Promise<CycleSummary> | undefined;
   const stopping = new AbortController();
+  const draining = new AbortController();
   return {
     get isRunning() {
       return running !== undefined;
     },
     async run(options: CycleOptions = {}): Promise<CycleSummary> {
       const now = deps.now ?? Date.now;
-      if (running || stopping.signal.aborted) return { ...emptySummary(now()), isSkipped: true };
+      if (running || draining.signal.aborted) return { ...emptySummary(now()), isSkipped: true };
       const signal = options.signal ? AbortSignal.any([options.signal, stopping.signal]) : stopping.signal;
-      running = runIngestCycle(deps, { ...options, signal }).finally(() => {
+      const drain = options.drain ? AbortSignal.any([options.drain, draining.signal]) : draining.signal;
+      running = runIngestCycle(deps, { ...options, signal, drain }).finally(() => {
         running = undefined;
       });
       return running;
     },
-    async stop(): Promise<void> {
-      stopping.abort();
+    async stop(mode: 'drain' | 'abort' = 'abort'): Promise<void> {
+      draining.abort();
+      if (mode === 'abort') stopping.abort();
       await running?.catch(() => {});
     },
   };
@@ -77,7 +84,7 @@ export async function runIngestCycle(deps: IngestCycleDeps, options: CycleOption
 
   const next = async (): Promise<Source | undefined> => {
     for (;;) {
-      if (options.signal?.aborted) return undefined;
+      if (options.signal?.aborted || options.drain?.aborted) return undefined;
       const source = queue.shift();
       if (source) return source;
       if (isExhausted) return undefined;
