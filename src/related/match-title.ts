@@ -28,11 +28,25 @@ export const DEFAULT_TITLE_THRESHOLD = 0.8;
  * bigrams (typos and inflections, like "assasins" for "assassins").
  */
 export function titleSimilarity(a: string, b: string): number {
-  const left = normalizeTitle(a);
-  const right = normalizeTitle(b);
-  if (!left || !right) return 0;
-  if (left === right) return 1;
-  return (dice(new Set(left.split(' ')), new Set(right.split(' '))) + dice(bigrams(left), bigrams(right))) / 2;
+  return compareTitleFeatures(titleFeatures(a), titleFeatures(b));
+}
+
+/** A headline prepared for comparison, so that one headline compared with many is prepared once. */
+export interface TitleFeatures {
+  normalized: string;
+  words: Set<string>;
+  bigrams: Set<string>;
+}
+
+export function titleFeatures(title: string): TitleFeatures {
+  const normalized = normalizeTitle(title);
+  return { normalized, words: new Set(normalized ? normalized.split(' ') : []), bigrams: bigrams(normalized) };
+}
+
+export function compareTitleFeatures(a: TitleFeatures, b: TitleFeatures): number {
+  if (!a.normalized || !b.normalized) return 0;
+  if (a.normalized === b.normalized) return 1;
+  return (dice(a.words, b.words) + dice(a.bigrams, b.bigrams)) / 2;
 }
 
 /** True when two headlines name the same story (used to drop near-duplicates). */

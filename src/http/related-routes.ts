@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { NotFoundError } from '../domain/errors.ts';
+import type { RelatedLink } from '../domain/related.ts';
+import { type RefreshDeps, type RefreshOptions, refreshRelatedForArticle } from '../related/refresh-related.ts';
+import { validate } from './validate.ts';
+
+export interface RelatedRouteDeps {
+  store: RefreshDeps;
+  siteUrl: string;
+  now: () => Date;
+  /** k, minimum score and the like; now and siteUrl are filled in per request. */
+  refresh?: Omit<RefreshOptions, 'now' | 'siteUrl'>;
+}
+
+const paramsSchema = z.strictObject({ id: z.string().min(1).max(64) });
+
+/**
+ * Admin API for related stories, mounted under /api behind the bearer token:
+ *   GET  /articles/:id/related          the stored suggestions, editorial first, with score,
+ *                                       source and reasons
+ *   POST /articles/:id/related/refresh  recompute them now
+ */
+export function createRelatedRoutes(deps: RelatedRouteDeps): Hono {
+  const { store } = deps;
+  const mustGet = async (params: unknown) => {
+    const { id } = validate(paramsSchema, params, 'path');
+    const article = await store.getArticle(id);
+    if (!article) throw new NotFoundError(`no article with id "${id}"`);
+    return article;
+  };
+  const answer = async (articleId: string) => ({
+    articleId,
+    related: (await store.getRelatedLinks(articleId, deps.siteUrl)).map(toJson),
+  });
+
+  return new Hono()
+    .get('/articles/:id/related', async (c) => {
+      const article = await mustGet(c.req.param());
+      return c.json(await answer(article.id));
+    })
+    .post('/articles/:id/related/refresh', async (c) => {
+      const article = await mustGet(c.req.param());
+      const options = { ...deps.refresh, now: deps.now().toISOString(), siteUrl: deps.siteUrl };
+      const result = await refreshRelatedForArticle(store, article.id, options);
+      return c.json({ ...(await answer(article.id)), changed: result.changed });
+    });
+}
+
+/** One suggestion as the API shows it: `source` is "own" or the external source's name. */
+function toJson(link: RelatedLink) {
+  return {
+    title: link.title,
+    url: link.url ?? null,
+    source: link.source ?? null,
+    kind: link.kind ?? null,
+    targetId: link.targetId ?? null,
+    publishedAt: link.publishedAt ?? null,
+    editorial: link.editorial,
+    resolved: link.url !== undefined,
+    score: link.score,
+    reasons: link.reasons,
+  };
+}

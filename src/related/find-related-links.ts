@@ -1,0 +1,89 @@
+import type { Article } from '../domain/article.ts';
+import { htmlToPlainText } from '../domain/plain-text.ts';
+import type { RelatedLink } from '../domain/related.ts';
+import type { RelatedStore, Store } from '../store/store.ts';
+import { type EditorialOptions, resolveEditorialLinks } from './resolve-editorial-links.ts';
+import { DEFAULT_K, type ScoredStory, type ScoreOptions, scoreRelated } from './score-related.ts';
+import { storyTerms } from './story-terms.ts';
+
+export type FindRelatedDeps = Pick<Store, 'getArticle'> & Pick<RelatedStore, 'searchStories'>;
+
+export interface FindRelatedOptions extends EditorialOptions, Omit<ScoreOptions, 'exclude'> {
+  /** How many stories the index returns for scoring. */
+  candidateLimit?: number;
+}
+
+export const DEFAULT_CANDIDATE_LIMIT = 60;
+
+/**
+ * Every related link of one article: the editor's first, then the best
+ * scored stories up to k in all (the editor's links are all kept even when
+ * they are more than k).
+ */
+export async function findRelatedLinks(
+  store: FindRelatedDeps,
+  article: Article,
+  options: FindRelatedOptions,
+): Promise<RelatedLink[]> {
+  const editorial = await resolveEditorialLinks(store, article, options);
+  const k = Math.max(0, (options.k ?? DEFAULT_K) - editorial.length);
+  const computed = k > 0 ? await scoreForArticle(store, article, editorial, { ...options, k }) : [];
+  return [...editorial, ...computed.map((story, i) => linkFromScored(story, editorial.length + i))];
+}
+
+/** The scored stories for an article, excluding what its editorial links already cover. */
+export async function scoreForArticle(
+  store: FindRelatedDeps,
+  article: Article,
+  editorial: RelatedLink[],
+  options: FindRelatedOptions,
+): Promise<ScoredStory[]> {
+  const terms = storyTerms({ title: article.title, summary: article.summary, body: htmlToPlainText(article.bodyHtml) });
+  const { candidates, selfTextScore } = await store.searchStories({
+    terms,
+    field: 'text',
+    self: { kind: 'own', id: article.id },
+    now: options.now,
+    siteUrl: options.siteUrl,
+    limit: options.candidateLimit ?? DEFAULT_CANDIDATE_LIMIT,
+  });
+  const subject = {
+    kind: 'own' as const,
+    id: article.id,
+    title: article.title,
+    url: new URL(`${article.categorySlug}/${article.slug}`, withSlash(options.siteUrl)).href,
+    category: article.category,
+    tags: article.tags,
+    terms,
+    ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
+    ...(selfTextScore ? { selfTextScore } : {}),
+  };
+  return scoreRelated(subject, candidates, {
+    ...options,
+    exclude: {
+      ids: editorial.flatMap((l) => l.targetId ?? []),
+      urls: editorial.flatMap((l) => l.url ?? []),
+      titles: editorial.map((l) => l.title),
+    },
+  });
+}
+
+function linkFromScored(story: ScoredStory, position: number): RelatedLink {
+  const link: RelatedLink = {
+    position,
+    editorial: false,
+    kind: story.kind,
+    targetId: story.id,
+    title: story.title,
+    source: story.source,
+    score: story.score,
+    reasons: story.reasons,
+  };
+  if (story.url) link.url = story.url;
+  if (story.publishedAt) link.publishedAt = story.publishedAt;
+  return link;
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,92 @@
+import { isVisibleAt } from '../domain/article.ts';
+import type { RelatedStore, Store } from '../store/store.ts';
+import { findArticlesForStory } from './find-articles-for-story.ts';
+import { type FindRelatedOptions, findRelatedLinks } from './find-related-links.ts';
+import { createTitleIndex } from './title-index.ts';
+
+/**
+ * Keeps stored related links current, incrementally:
+ * - after an article is saved: its own links, then the articles that now
+ *   link to it (their computed links) or name it in a `RELATED:` line that
+ *   was waiting for a match;
+ * - after an ingest cycle: the articles the new items relate to, and those
+ *   whose waiting `RELATED:` headline a new item answers.
+ * Each article's links are saved in one batch that bumps its revision only
+ * when what feeds show changed, so only those feeds get new ETags.
+ */
+
+export type RefreshDeps = Pick<Store, 'getArticle'> & RelatedStore;
+
+export interface RefreshOptions extends FindRelatedOptions {
+  /** Also refresh the articles affected by this one (default true). */
+  cascade?: boolean;
+}
+
+export interface RefreshResult {
+  /** Articles whose links were recomputed. */
+  refreshed: string[];
+  /** Of those, the ones whose feeds will show different related stories. */
+  changed: string[];
+}
+
+export async function refreshRelatedForArticle(
+  store: RefreshDeps,
+  articleId: string,
+  options: RefreshOptions,
+): Promise<RefreshResult> {
+  const result: RefreshResult = { refreshed: [], changed: [] };
+  const article = await store.getArticle(articleId);
+  if (!article) return result;
+  const links = await findRelatedLinks(store, article, options);
+  if ((await store.saveRelatedLinks(article.id, links)).changed) result.changed.push(article.id);
+  result.refreshed.push(article.id);
+  if (options.cascade === false || !isVisibleAt(article, options.now)) return result;
+
+  const affected = new Set<string>(links.flatMap((l) => (l.kind === 'own' && l.targetId ? [l.targetId] : [])));
+  const waiting = createTitleIndex(await store.listUnresolvedEditorialLinks(), (l) => l.title);
+  for (const link of waiting.find(article.title)) affected.add(link.articleId);
+  affected.delete(article.id);
+  return mergeResults(result, await refreshArticles(store, [...affected], options));
+}
+
+/** After an ingest cycle: `itemIds` are the items it inserted or updated. */
+export async function refreshRelatedForExternalItems(
+  store: RefreshDeps,
+  itemIds: string[],
+  options: RefreshOptions,
+): Promise<RefreshResult> {
+  const items = await store.getExternalStories(itemIds);
+  const affected = new Set<string>();
+  for (const item of items) {
+    for (const id of await findArticlesForStory(store, item, options)) affected.add(id);
+  }
+  const waiting = createTitleIndex(await store.listUnresolvedEditorialLinks(), (l) => l.title);
+  if (waiting.size > 0) {
+    for (const item of items) for (const link of waiting.find(item.title)) affected.add(link.articleId);
+  }
+  return refreshArticles(store, [...affected], options);
+}
+
+/** The same, for every item an ingest cycle that started at `since` stored. */
+export async function refreshRelatedSince(
+  store: RefreshDeps,
+  since: string,
+  options: RefreshOptions & { maxItems?: number },
+): Promise<RefreshResult> {
+  const ids = await store.listExternalItemIdsSince(since, options.maxItems ?? 10_000);
+  return refreshRelatedForExternalItems(store, ids, options);
+}
+
+async function refreshArticles(store: RefreshDeps, ids: string[], options: RefreshOptions): Promise<RefreshResult> {
+  const result: RefreshResult = { refreshed: [], changed: [] };
+  for (const id of ids) {
+    mergeResults(result, await refreshRelatedForArticle(store, id, { ...options, cascade: false }));
+  }
+  return result;
+}
+
+function mergeResults(into: RefreshResult, from: RefreshResult): RefreshResult {
+  into.refreshed.push(...from.refreshed);
+  into.changed.push(...from.changed);
+  return into;
+}
