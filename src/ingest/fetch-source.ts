@@ -84,7 +84,7 @@ async function follow(
   for (let hop = 0; ; hop++) {
     if (visited.has(url.href)) throw new FetchError(`redirect loop back to ${url.href}`);
     visited.add(url.href);
-    await checkUrlAllowed(url, options.ssrf);
+    await untilAborted(checkUrlAllowed(url, options.ssrf), signal); // a slow DNS answer counts against the timeouts too
     const response = await options.fetch(url.href, {
       method: 'GET',
       redirect: 'manual',
@@ -137,6 +137,16 @@ async function readResponse(
   const expires = Date.parse(headers.get('expires') ?? '');
   if (!Number.isNaN(expires)) result.expiresAt = new Date(expires).toISOString();
   return result;
+}
+
+/** Settles with the promise, or rejects as soon as the signal aborts (a resolver cannot be cancelled). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function requestHeaders(request: FetchRequest, userAgent: string, isFirstHop: boolean): Record<string, string> {
