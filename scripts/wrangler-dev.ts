@@ -30,11 +30,14 @@ export async function startWranglerDev(options: {
   port: number;
   persistTo: string;
   vars?: Record<string, string>;
+  /** wrangler's own log level; "warn" drops its line per request (benchmarks). */
+  logLevel?: 'info' | 'warn';
   timeoutMs?: number;
 }): Promise<WranglerDev> {
   const origin = `http://127.0.0.1:${options.port}`;
   const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const args = ['dev', '--local', '--test-scheduled', '--ip', '127.0.0.1', '--port', String(options.port)];
+  if (options.logLevel) args.push('--log-level', options.logLevel);
   // detached: its own process group, so stop() ends wrangler and the workerd it starts, nothing else.
   const child = spawn(join(ROOT, 'node_modules/.bin/wrangler'), [...args, '--persist-to', options.persistTo, ...vars], {
     cwd: ROOT,
