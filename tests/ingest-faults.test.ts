@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngestCycle } from '../src/ingest/run-ingest-cycle.ts';
 import { silentLogger } from '../src/log.ts';
-import * as feeds from './support/hostile-feed-server.ts';
-import { drip, fail, hang, redirect, reset, serve, serveWithEtag } from './support/hostile-feed-server.ts';
+import {
+  drip,
+  fail,
+  type Handler,
+  hang,
+  redirect,
+  reset,
+  serve,
+  serveWithEtag,
+} from './support/hostile-feed-server.ts';
 import { gzipBomb, item, rss, twentyMegabytes } from './support/hostile-feeds.ts';
 import { type Harness, startHarness } from './support/ingest-harness.ts';
 
@@ -14,7 +22,7 @@ const HOUR = 3600_000;
 
 beforeAll(async () => {
   h = await startHarness({ maxBytes: 1024 * 1024 });
-  const routes: Record<string, feeds.Handler> = {
+  const routes: Record<string, Handler> = {
     '/ok': serve(goodFeed, RSS),
     '/twenty-mb': serve(twentyMegabytes(), RSS),
     '/gzip-bomb': serve(gzipBomb(), RSS, { 'content-encoding': 'gzip' }),
