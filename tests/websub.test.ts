@@ -53,7 +53,9 @@ describe('WebSub: publishing pings the hub for the feeds that changed', () => {
         .flatMap((key) => ['atom', 'json', 'rss'].map((f) => `publish ${tidings.baseUrl}/feeds/${key}.${f}`))
         .sort(),
     );
-    expect(await (await tidings.request('/feeds/world.rss')).text()).toContain(`<atom:link href="${hubUrl}" rel="hub"/>`);
+    expect(await (await tidings.request('/feeds/world.rss')).text()).toContain(
+      `<atom:link href="${hubUrl}" rel="hub"/>`,
+    );
     expect(await (await tidings.request('/feeds/world.atom')).text()).toContain(`<link rel="hub" href="${hubUrl}"/>`);
     expect(((await (await tidings.request('/feeds/world.json')).json()) as { hubs: unknown[] }).hubs).toEqual([
       { type: 'WebSub', url: hubUrl },
