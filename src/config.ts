@@ -35,7 +35,11 @@ const configSchema = z.object({
   /** Ingestion of external feeds: when cycles run, how many sources at once, and the limits per fetch. */
   INGEST_SCHEDULE: cron.default('*/5 * * * *'),
   INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  INGEST_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
   INGEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   INGEST_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   INGEST_MIN_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
