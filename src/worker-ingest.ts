@@ -10,7 +10,8 @@ import { createIngester } from './ingest/create-ingester.ts';
 import { type CycleSummary, runIngestCycle } from './ingest/run-ingest-cycle.ts';
 import type { ResolveHost } from './ingest/ssrf-guard.ts';
 import type { Logger } from './log.ts';
-import type { SourceStore } from './store/store.ts';
+import { refreshRelatedSince } from './related/refresh-related.ts';
+import type { Store } from './store/store.ts';
 
 /** https://developers.cloudflare.com/workers/platform/limits/#simultaneous-open-connections */
 export const WORKER_MAX_CONNECTIONS = 6;
@@ -18,13 +19,14 @@ export const WORKER_MAX_CONNECTIONS = 6;
 export const WORKER_MAX_SOURCES = 12;
 
 export interface WorkerIngestDeps {
-  store: SourceStore;
+  store: Store;
   config: Config;
   log: Logger;
   fetch: typeof fetch;
 }
 
-export function runWorkerIngest({ store, config, log, fetch }: WorkerIngestDeps): Promise<CycleSummary> {
+/** One ingest cycle, then related links for the articles the new or changed items relate to. */
+export async function runWorkerIngest({ store, config, log, fetch }: WorkerIngestDeps): Promise<CycleSummary> {
   const ingest = createIngester({
     store,
     fetch,
@@ -33,7 +35,7 @@ export function runWorkerIngest({ store, config, log, fetch }: WorkerIngestDeps)
     publicUrl: config.publicUrl,
     log,
   });
-  return runIngestCycle({
+  const summary = await runIngestCycle({
     store,
     ingest,
     concurrency: Math.min(config.ingest.concurrency, WORKER_MAX_CONNECTIONS),
@@ -42,6 +44,17 @@ export function runWorkerIngest({ store, config, log, fetch }: WorkerIngestDeps)
     maxSources: WORKER_MAX_SOURCES,
     log,
   });
+  if (summary.inserted + summary.updated > 0) {
+    const related = await refreshRelatedSince(store, summary.startedAt, {
+      now: new Date().toISOString(),
+      siteUrl: config.siteUrl,
+    });
+    log.info('related: refreshed after ingest', {
+      articles: related.refreshed.length,
+      changed: related.changed.length,
+    });
+  }
+  return summary;
 }
 
 interface DohAnswer {

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './log.ts';
 import { createCachedFeedSink } from './publish/cached-feed-sink.ts';
 import { createD1FeedSink } from './publish/d1-feed-sink.ts';
 import { createPublisher, type Publisher } from './publish/publisher.ts';
+import { refreshRelatedForArticle } from './related/refresh-related.ts';
 import { renderers } from './render/index.ts';
 import { createD1Database } from './store/d1-database.ts';
 import { createSqlStore } from './store/sql-store.ts';
@@ -49,7 +50,11 @@ function contextFor(env: WorkerEnv): WorkerContext {
   const sink = createCachedFeedSink(createD1FeedSink(env.DB), FEED_CACHE_MS);
   const now = () => new Date();
   const publisher = createPublisher({ store, sink: sink.direct, renderers, settings: config, now, log });
-  const deps = { store, sink, publisher, config, log, now };
+  // An edited article gets fresh related links (and its feeds a new revision) at once, as on Node.
+  const afterArticleChange = async (article: { id: string }) => {
+    await refreshRelatedForArticle(store, article.id, { now: now().toISOString(), siteUrl: config.siteUrl });
+  };
+  const deps = { store, sink, publisher, config, log, now, afterArticleChange };
   const app = createApp(env.ASSETS ? { ...deps, readMedia: createAssetsMediaReader(env.ASSETS) } : deps);
   cached = { env, config, log, store, publisher, app };
   return cached;

@@ -25,7 +25,7 @@ async function fireCron(cron: string): Promise<void> {
   await worker.scheduled(createScheduledController({ cron, scheduledTime: Date.now() }), workerEnv);
 }
 
-async function createArticle(title: string, category = 'World News'): Promise<void> {
+async function createArticle(title: string, category = 'World News', relatedLinks: { title: string }[] = []) {
   const response = await request('/api/articles', {
     method: 'POST',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
@@ -36,6 +36,7 @@ async function createArticle(title: string, category = 'World News'): Promise<vo
       author: { name: 'Ann Reporter' },
       status: 'published',
       publishedAt: new Date(Date.now() - 60_000).toISOString(),
+      relatedLinks,
     }),
   });
   expect(response.status).toBe(201);
@@ -107,6 +108,14 @@ describe('the Workers entry (src/worker.ts) over D1', () => {
     expect(gzipped.headers.get('etag')).toMatch(/-gzip"$/);
     const text = await new Response(gzipped.body?.pipeThrough(new DecompressionStream('gzip'))).text();
     expect(text).toContain('Compressed story');
+  });
+
+  it("resolves an editor's RELATED headline to our article when the article is saved", async () => {
+    await createArticle('Storm floods the coast road', 'Weather');
+    await createArticle('Clean-up begins in the harbour town', 'Weather', [{ title: 'Storm floods the coast road' }]);
+    await fireCron('* * * * *');
+    const atom = await (await request('/feeds/weather.atom')).text();
+    expect(atom).toMatch(/<link rel="related" href="https:\/\/news\.example\/weather\/storm-floods-the-coast-road"/);
   });
 
   it('runs nothing on a cron string it does not know, and serves the index page', async () => {
