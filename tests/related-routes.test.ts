@@ -13,6 +13,7 @@ import { loadMigrations, openSqliteDatabase, type SqliteDatabase } from '../src/
 import type { Store } from '../src/store/store.ts';
 import { makeArticle, NOW } from './make-article.ts';
 import { makeFetch, makeItem, makeSource } from './make-source.ts';
+import { addFillerArticles } from './related-filler.ts';
 
 const SITE = 'https://news.example';
 let dir: string;
@@ -25,6 +26,7 @@ beforeEach(async () => {
   db = openSqliteDatabase(join(dir, 'tidings.db'));
   await migrate(db, loadMigrations());
   store = createSqlStore(db);
+  await addFillerArticles(store);
   app = new Hono();
   app.onError(createErrorHandler(silentLogger));
   app.route('/api', createRelatedRoutes({ store, siteUrl: SITE, now: () => new Date(NOW) }));

@@ -1,5 +1,5 @@
 import type { RelatedReason, StoryCandidate, StoryKind } from '../domain/related.ts';
-import { isSameTitle } from './match-title.ts';
+import { compareTitleFeatures, titleFeatures } from './match-title.ts';
 import { contentWords, stem } from './story-terms.ts';
 
 /**
@@ -56,6 +56,8 @@ export const DEFAULT_MIN_SCORE = 0.12;
 export const DEFAULT_HALF_LIFE_DAYS = 7;
 const DAY_MS = 86_400_000;
 const MAX_REASON_TERMS = 5;
+/** Headlines this similar are one story told twice (see isSameTitle). */
+const SAME_TITLE = 0.9;
 
 export function scoreRelated(
   subject: RelatedSubject,
@@ -76,7 +78,7 @@ export function scoreRelated(
       const tags = jaccard(subjectTags.size, new Set(candidate.tags.map(normalizeTag)).size, sharedTags.length);
       const sameCategory = isSameCategory(subject.category, candidate.category);
       const decay = recencyDecay(subject.publishedAt, candidate.publishedAt, halfLifeDays);
-      const relevance = text * weights.text + tags * weights.tags + (sameCategory ? weights.category : 0);
+      const relevance = text * (weights.text + tags * weights.tags + (sameCategory ? weights.category : 0));
       const score = relevance * (1 - weights.recency + weights.recency * decay);
       return {
         ...candidate,
@@ -94,15 +96,16 @@ export function scoreRelated(
 function dedupe(subject: RelatedSubject, ranked: ScoredStory[], exclude: ScoreOptions['exclude'] = {}): ScoredStory[] {
   const ids = new Set(exclude.ids ?? []);
   const urls = new Set([subject.url, ...(exclude.urls ?? [])].filter(isString).map(normalizeUrl));
-  const titles = [subject.title, ...(exclude.titles ?? [])];
+  const titles = [subject.title, ...(exclude.titles ?? [])].map(titleFeatures);
   const kept: ScoredStory[] = [];
   for (const story of ranked) {
     if (ids.has(story.id)) continue;
     if (story.url && urls.has(normalizeUrl(story.url))) continue;
-    if (titles.some((title) => isSameTitle(title, story.title))) continue;
+    const features = titleFeatures(story.title);
+    if (titles.some((title) => compareTitleFeatures(title, features) >= SAME_TITLE)) continue;
     kept.push(story);
     if (story.url) urls.add(normalizeUrl(story.url));
-    titles.push(story.title);
+    titles.push(features);
   }
   return kept;
 }
