@@ -5,6 +5,7 @@ import { describeFeedCases } from './store-contract/feed-cases.ts';
 import { describeFetchCases } from './store-contract/fetch-cases.ts';
 import { describeListCases } from './store-contract/list-cases.ts';
 import { describePublishCases } from './store-contract/publish-cases.ts';
+import { describeRelatedCases } from './store-contract/related-cases.ts';
 import { describeSourceCases } from './store-contract/source-cases.ts';
 
 export interface OpenedStore {
@@ -47,5 +48,6 @@ export function describeStoreContract(name: string, openStore: () => Promise<Ope
     describePublishCases(context);
     describeSourceCases(context);
     describeFetchCases(context);
+    describeRelatedCases(context);
   });
 }

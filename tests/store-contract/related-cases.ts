@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { RelatedLink } from '../../src/domain/related.ts';
+import { makeArticle, minutesAgo, NOW } from '../make-article.ts';
+import { makeFetch, makeItem, makeSource } from '../make-source.ts';
+import type { StoreContext } from '../store-contract.ts';
+
+const SITE = 'https://news.example';
+
+function ownLink(position: number, targetId: string, title: string, editorial = false): RelatedLink {
+  return { position, editorial, kind: 'own', targetId, title, score: editorial ? 0 : 0.5, reasons: [] };
+}
+
+/** FTS5 (migration 0003) behind the related-story search: D1 must rank and filter as SQLite does. */
+export function describeRelatedCases({ store }: StoreContext): void {
+  async function seedStories() {
+    const storm = makeArticle({ title: 'Storm floods the coast road', category: 'Weather', slug: 'storm-floods' });
+    const calm = makeArticle({ title: 'Council approves the budget', category: 'Politics', slug: 'budget' });
+    const draft = makeArticle({ title: 'Storm warning draft', status: 'draft', slug: 'storm-draft' });
+    const later = makeArticle({ title: 'Storm season outlook', publishedAt: minutesAgo(-60), slug: 'storm-outlook' });
+    for (const a of [storm, calm, draft, later]) await store().createArticle(a);
+    const source = makeSource({ name: 'Coast Gazette' });
+    await store().createSource(source);
+    await store().recordFetch(
+      makeFetch(source.id, [makeItem('surge', { title: 'Storm surge hits the coast', publishedAt: minutesAgo(30) })]),
+    );
+    return { storm, calm, draft, later, source };
+  }
+
+  describe('related stories', () => {
+    it('finds published articles and external items sharing terms, never drafts, future ones or itself', async () => {
+      const { storm } = await seedStories();
+      const search = { terms: ['storm', 'coast'], field: 'text' as const, now: NOW, siteUrl: SITE, limit: 10 };
+      const found = (await store().searchStories(search)).candidates;
+      expect(found.map((c) => c.title).sort()).toEqual(['Storm floods the coast road', 'Storm surge hits the coast']);
+      expect(found.find((c) => c.kind === 'own')?.url).toBe(`${SITE}/weather/storm-floods`);
+      expect(found.find((c) => c.kind === 'external')?.source).toBe('Coast Gazette');
+      expect(found.every((c) => c.textScore > 0)).toBe(true);
+      const others = await store().searchStories({ ...search, self: { kind: 'own', id: storm.id } });
+      expect(others.candidates.map((c) => c.kind)).toEqual(['external']);
+      expect(others.selfTextScore).toBeGreaterThan(0);
+    });
+
+    it('searches headlines alone, of one kind, and treats FTS syntax in terms as words', async () => {
+      await seedStories();
+      const base = { field: 'title' as const, now: NOW, siteUrl: SITE, limit: 10 };
+      const own = await store().searchStories({ ...base, terms: ['storm'], kind: 'own' });
+      expect(own.candidates.map((c) => c.title)).toEqual(['Storm floods the coast road']);
+      const hostile = await store().searchStories({ ...base, terms: ['storm"', 'OR', 'NEAR(', '*'] });
+      expect(hostile.candidates.length).toBeGreaterThan(0);
+      expect(hostile.candidates.every((c) => c.title.startsWith('Storm'))).toBe(true);
+    });
+
+    it('saves links in order, moves the revision only when what feeds show changes', async () => {
+      const { storm, calm } = await seedStories();
+      const links = [ownLink(0, calm.id, 'Council approves the budget', true)];
+      expect(await store().saveRelatedLinks(storm.id, links)).toEqual({ changed: true });
+      const revision = (await store().getArticle(storm.id))?.revision ?? 0;
+      expect(revision).toBeGreaterThan(storm.revision);
+      expect(await store().saveRelatedLinks(storm.id, links)).toEqual({ changed: false });
+      expect((await store().getArticle(storm.id))?.revision).toBe(revision);
+      const stored = await store().getRelatedLinks(storm.id, SITE);
+      expect(stored.map((l) => [l.position, l.title, l.url])).toEqual([
+        [0, 'Council approves the budget', `${SITE}/politics/budget`],
+      ]);
+    });
+
+    it('keeps an editorial headline unresolved until a story answers it, and unresolves it when its target goes', async () => {
+      const { storm, calm } = await seedStories();
+      const waiting: RelatedLink = {
+        position: 0,
+        editorial: true,
+        title: 'A story yet to come',
+        score: 0,
+        reasons: [],
+      };
+      await store().saveRelatedLinks(storm.id, [waiting, ownLink(1, calm.id, 'Council approves the budget', true)]);
+      expect(await store().listUnresolvedEditorialLinks()).toEqual([
+        { articleId: storm.id, title: 'A story yet to come' },
+      ]);
+      const before = (await store().getArticle(storm.id))?.revision ?? 0;
+      await store().deleteArticle(calm.id);
+      expect((await store().listUnresolvedEditorialLinks()).map((l) => l.title).sort()).toEqual([
+        'A story yet to come',
+        'Council approves the budget',
+      ]);
+      expect((await store().getArticle(storm.id))?.revision).toBe(before + 1);
+    });
+
+    it('lists the items an ingest cycle stored since it started, and reads them as stories', async () => {
+      const { source } = await seedStories();
+      const since = minutesAgo(-1);
+      await store().recordFetch(
+        makeFetch(source.id, [makeItem('late', { title: 'Late story' })], { fetchedAt: minutesAgo(-2) }),
+      );
+      const ids = await store().listExternalItemIdsSince(since, 10);
+      expect(ids).toHaveLength(1);
+      const [story] = await store().getExternalStories(ids);
+      expect(story).toMatchObject({
+        title: 'Late story',
+        source: 'Coast Gazette',
+        url: 'https://elsewhere.example/late',
+      });
+    });
+  });
+}
