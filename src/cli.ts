@@ -11,7 +11,6 @@ import { parsePublisherText } from './domain/import-text.ts';
 import { importedToInput } from './domain/imported-article.ts';
 import { articleInputSchema } from './domain/schemas.ts';
 import { validate } from './http/validate.ts';
-import { createIngester } from './ingest/create-ingester.ts';
 import {
   INGEST_USAGE,
   type IngestCommandDeps,
@@ -19,7 +18,6 @@ import {
   runSourcesCommand,
   SOURCES_USAGE,
 } from './ingest/ingest-commands.ts';
-import { resolveHostWithDns } from './ingest/resolve-host-with-dns.ts';
 import { createLogger } from './log.ts';
 import { type NodeContext, openNodeContext } from './node-context.ts';
 import { loadSampleContent } from './seed/load-sample-content.ts';
@@ -92,20 +90,10 @@ const commands: Record<string, Command> = {
   },
 };
 
-/** The ingest pipeline on Node: global fetch, node:dns for the SSRF guard; failures print as progress lines. */
+/** The CLI's ingest commands run the context's pipeline; progress goes to stdout, one line per source. */
 function ingestDeps(ctx: NodeContext): IngestCommandDeps {
-  const { ingest: settings, publicUrl } = ctx.config;
-  const log = createLogger('error');
-  const ingest = createIngester({
-    store: ctx.store,
-    fetch: globalThis.fetch,
-    resolveHost: resolveHostWithDns,
-    settings,
-    publicUrl,
-    log,
-  });
-  const claimMs = 2 * settings.timeoutMs + 60_000;
-  return { store: ctx.store, ingest, concurrency: settings.concurrency, claimMs, log, now: ctx.now, print };
+  const { store, ingest, ingestClaimMs, log, now } = ctx;
+  return { store, ingest, concurrency: ctx.config.ingest.concurrency, claimMs: ingestClaimMs, log, now, print };
 }
 
 class UsageError extends Error {}

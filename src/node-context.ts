@@ -1,4 +1,7 @@
 import type { Config } from './config.ts';
+import { createIngester } from './ingest/create-ingester.ts';
+import { resolveHostWithDns } from './ingest/resolve-host-with-dns.ts';
+import { createIngestCycle, type IngestOne } from './ingest/run-ingest-cycle.ts';
 import type { Logger } from './log.ts';
 import type { FeedSink } from './publish/feed-sink.ts';
 import { createFsFeedSink } from './publish/fs-feed-sink.ts';
@@ -17,6 +20,12 @@ export interface NodeContext {
   store: Store;
   sink: FeedSink;
   publisher: Publisher;
+  /** Ingests one external source now (the pipeline bound to this context). */
+  ingest: IngestOne;
+  /** Runs ingest cycles one at a time over the due sources. */
+  ingestCycle: ReturnType<typeof createIngestCycle>;
+  /** How long a cycle's claim on a source holds: a little over two fetch timeouts. */
+  ingestClaimMs: number;
   now: () => Date;
   close(): Promise<void>;
 }
@@ -33,6 +42,24 @@ export async function openNodeContext(
   const store = createSqlStore(db);
   const sink = createFsFeedSink(config.feedsDir);
   const publisher = createPublisher({ store, sink, renderers, settings: config, now, log });
+  const ingest = createIngester({
+    store,
+    fetch: globalThis.fetch,
+    resolveHost: resolveHostWithDns,
+    settings: config.ingest,
+    publicUrl: config.publicUrl,
+    log,
+    now: () => now().getTime(),
+  });
+  const ingestClaimMs = 2 * config.ingest.timeoutMs + 60_000;
+  const ingestCycle = createIngestCycle({
+    store,
+    ingest,
+    concurrency: config.ingest.concurrency,
+    claimMs: ingestClaimMs,
+    log,
+    now: () => now().getTime(),
+  });
   return {
     config,
     log,
@@ -40,8 +67,12 @@ export async function openNodeContext(
     store,
     sink,
     publisher,
+    ingest,
+    ingestCycle,
+    ingestClaimMs,
     now,
     async close() {
+      await ingestCycle.stop('abort');
       await publisher.idle();
       db.close();
     },

@@ -33,13 +33,18 @@ async function main(): Promise<void> {
     name: 'publish',
     noOverlap: true,
   });
+  // A cycle that is still running when the next is due is skipped by the cycle itself.
+  const ingestTask = cron.schedule(config.ingest.schedule, () => ctx.ingestCycle.run().then(() => {}), {
+    name: 'ingest',
+    noOverlap: true,
+  });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('node: shutting down', { signal });
-    await publishTask.stop();
+    await Promise.all([publishTask.stop(), ingestTask.stop()]);
     server.close();
     await ctx.close();
     process.exit(0);

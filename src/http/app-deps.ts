@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Article } from '../domain/article.ts';
+import type { IngestOne } from '../ingest/run-ingest-cycle.ts';
 import type { Logger } from '../log.ts';
 import type { FeedSink } from '../publish/feed-sink.ts';
 import type { Publisher } from '../publish/publisher.ts';
@@ -24,4 +25,7 @@ export interface AppDeps {
   /** Runs after an article is created or edited, e.g. to refresh its related stories. */
   afterArticleChange?: (article: Article) => Promise<void>;
   afterArticleDelete?: (article: Article) => Promise<void>;
+  /** External sources: the admin API's /sources routes, with "ingest this source now". */
+  ingest?: IngestOne;
+  ingestClaimMs?: number;
 }

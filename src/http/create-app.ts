@@ -7,6 +7,7 @@ import { createFeedRoutes } from './feed-routes.ts';
 import { createErrorHandler } from './handle-error.ts';
 import { createPageRoutes } from './page-routes.ts';
 import { requireAdmin } from './require-admin.ts';
+import { createSourceRoutes } from './source-routes.ts';
 
 /** Largest admin request body: a long article with room to spare. */
 const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
@@ -44,6 +45,10 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   api.route('/', createArticleRoutes(deps));
+  if (deps.ingest) {
+    const { store, now, ingest, ingestClaimMs = 120_000 } = deps;
+    api.route('/', createSourceRoutes({ store, now, ingest, claimMs: ingestClaimMs }));
+  }
   app.route('/api', api);
 
   app.route('/', pages.index);
