@@ -7,7 +7,7 @@
  */
 import type { Config } from './config.ts';
 import { createIngester } from './ingest/create-ingester.ts';
-import { type CycleSummary, runIngestCycle } from './ingest/run-ingest-cycle.ts';
+import { type CycleSummary, type IngestOne, runIngestCycle } from './ingest/run-ingest-cycle.ts';
 import type { ResolveHost } from './ingest/ssrf-guard.ts';
 import type { Logger } from './log.ts';
 import { refreshRelatedSince } from './related/refresh-related.ts';
@@ -25,8 +25,16 @@ export interface WorkerIngestDeps {
   fetch: typeof fetch;
 }
 
-/** One ingest cycle, then related links for the articles the new or changed items relate to. */
-export async function runWorkerIngest({ store, config, log, fetch }: WorkerIngestDeps): Promise<CycleSummary> {
+export interface WorkerIngest {
+  /** One source now, whatever its schedule (the admin API's "ingest now"). */
+  ingest: IngestOne;
+  /** How long a claim holds: longer than one fetch may take, so a dead run frees its sources soon. */
+  claimMs: number;
+  /** One cycle over the due sources, then related links for the articles new or changed items relate to. */
+  runCycle(): Promise<CycleSummary>;
+}
+
+export function createWorkerIngest({ store, config, log, fetch }: WorkerIngestDeps): WorkerIngest {
   const ingest = createIngester({
     store,
     fetch,
@@ -35,26 +43,30 @@ export async function runWorkerIngest({ store, config, log, fetch }: WorkerInges
     publicUrl: config.publicUrl,
     log,
   });
-  const summary = await runIngestCycle({
-    store,
+  const claimMs = config.ingest.timeoutMs * 2 + 60_000;
+  return {
     ingest,
-    concurrency: Math.min(config.ingest.concurrency, WORKER_MAX_CONNECTIONS),
-    // Longer than one fetch may take (timeout, plus parsing and the write), so a dead run frees its sources soon.
-    claimMs: config.ingest.timeoutMs * 2 + 30_000,
-    maxSources: WORKER_MAX_SOURCES,
-    log,
-  });
-  if (summary.inserted + summary.updated > 0) {
-    const related = await refreshRelatedSince(store, summary.startedAt, {
-      now: new Date().toISOString(),
-      siteUrl: config.siteUrl,
-    });
-    log.info('related: refreshed after ingest', {
-      articles: related.refreshed.length,
-      changed: related.changed.length,
-    });
-  }
-  return summary;
+    claimMs,
+    async runCycle() {
+      const summary = await runIngestCycle({
+        store,
+        ingest,
+        concurrency: Math.min(config.ingest.concurrency, WORKER_MAX_CONNECTIONS),
+        claimMs,
+        maxSources: WORKER_MAX_SOURCES,
+        log,
+      });
+      if (summary.inserted + summary.updated > 0) {
+        const options = { now: new Date().toISOString(), siteUrl: config.siteUrl };
+        const related = await refreshRelatedSince(store, summary.startedAt, options);
+        log.info('related: refreshed after ingest', {
+          articles: related.refreshed.length,
+          changed: related.changed.length,
+        });
+      }
+      return summary;
+    },
+  };
 }
 
 interface DohAnswer {

@@ -15,7 +15,7 @@ import { renderers } from './render/index.ts';
 import { createD1Database } from './store/d1-database.ts';
 import { createSqlStore } from './store/sql-store.ts';
 import type { Store } from './store/store.ts';
-import { runWorkerIngest } from './worker-ingest.ts';
+import { createWorkerIngest, type WorkerIngest } from './worker-ingest.ts';
 import { createAssetsMediaReader } from './worker-media.ts';
 
 export interface WorkerEnv {
@@ -32,6 +32,7 @@ interface WorkerContext {
   log: Logger;
   store: Store;
   publisher: Publisher;
+  ingester: WorkerIngest;
   app: ReturnType<typeof createApp>;
 }
 
@@ -54,9 +55,22 @@ function contextFor(env: WorkerEnv): WorkerContext {
   const afterArticleChange = async (article: { id: string }) => {
     await refreshRelatedForArticle(store, article.id, { now: now().toISOString(), siteUrl: config.siteUrl });
   };
-  const deps = { store, sink, publisher, config, log, now, afterArticleChange };
-  const app = createApp(env.ASSETS ? { ...deps, readMedia: createAssetsMediaReader(env.ASSETS) } : deps);
-  cached = { env, config, log, store, publisher, app };
+  // Wrapped: workerd throws "Illegal invocation" when fetch is called as a method of another object.
+  const ingester = createWorkerIngest({ store, config, log, fetch: (input, init) => fetch(input, init) });
+  const deps = {
+    store,
+    sink,
+    publisher,
+    config,
+    log,
+    now,
+    afterArticleChange,
+    ingest: ingester.ingest,
+    ingestClaimMs: ingester.claimMs,
+    ...(env.ASSETS ? { readMedia: createAssetsMediaReader(env.ASSETS) } : {}),
+  };
+  const app = createApp(deps);
+  cached = { env, config, log, store, publisher, ingester, app };
   return cached;
 }
 
@@ -101,10 +115,7 @@ async function runScheduled(cron: string, context: WorkerContext): Promise<void>
   const { config, log, publisher } = context;
   const jobs: Promise<unknown>[] = [];
   if (cron === config.publishSchedule) jobs.push(publisher.publish(`cron ${cron}`));
-  if (cron === config.ingest.schedule) {
-    // Wrapped: workerd throws "Illegal invocation" when fetch is called as a method of another object.
-    jobs.push(runWorkerIngest({ store: context.store, config, log, fetch: (input, init) => fetch(input, init) }));
-  }
+  if (cron === config.ingest.schedule) jobs.push(context.ingester.runCycle());
   if (jobs.length === 0) log.warn('worker: no job runs on this cron', { cron });
   const failures = (await Promise.allSettled(jobs)).flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
   for (const error of failures) log.error('worker: scheduled job failed', { cron, error });
