@@ -4,7 +4,8 @@
  * SQLite file, dumps the content tables as INSERT OR IGNORE statements (safe
  * to run again), applies the migrations to the local D1 and executes the dump
  * there. Triggers rebuild the full-text index on D1 as the rows go in.
- * Options: --persist-to <dir> (as for wrangler dev), --public-url <url>.
+ * Options: --persist-to <dir> (as for wrangler dev), --public-url <url>, --remote (the
+ * deployed D1 instead of the local one; needs `wrangler login`).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -26,6 +27,7 @@ const run = promisify(execFile);
 export interface SeedOptions {
   persistTo?: string;
   publicUrl?: string;
+  remote?: boolean;
 }
 
 export async function seedLocalD1(options: SeedOptions = {}): Promise<{ statements: number }> {
@@ -34,9 +36,11 @@ export async function seedLocalD1(options: SeedOptions = {}): Promise<{ statemen
     const file = join(dir, 'seed.sql');
     const statements = await buildSeedSql(dir, options.publicUrl);
     await writeFile(file, statements.join('\n'));
-    const local = ['--local', ...(options.persistTo ? ['--persist-to', options.persistTo] : [])];
-    await wrangler(['d1', 'migrations', 'apply', 'DB', ...local]);
-    await wrangler(['d1', 'execute', 'DB', ...local, '--file', file]);
+    const where = options.remote
+      ? ['--remote']
+      : ['--local', ...(options.persistTo ? ['--persist-to', options.persistTo] : [])];
+    await wrangler(['d1', 'migrations', 'apply', 'DB', ...where]);
+    await wrangler(['d1', 'execute', 'DB', ...where, '--file', file]);
     return { statements: statements.length };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -87,10 +91,14 @@ async function wrangler(args: string[]): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { 'persist-to': { type: 'string' }, 'public-url': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { 'persist-to': { type: 'string' }, 'public-url': { type: 'string' }, remote: { type: 'boolean' } },
+  });
   const { statements } = await seedLocalD1({
     ...(values['persist-to'] && { persistTo: values['persist-to'] }),
     ...(values['public-url'] && { publicUrl: values['public-url'] }),
+    ...(values.remote && { remote: true }),
   });
-  process.stdout.write(`worker:seed: migrations applied and ${statements} rows loaded into the local D1 (DB)\n`);
+  const where = values.remote ? 'remote' : 'local';
+  process.stdout.write(`worker:seed: migrations applied and ${statements} rows loaded into the ${where} D1 (DB)\n`);
 }

@@ -9,6 +9,7 @@ import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLocalD1 } from '../scripts/worker-seed.ts';
 import { freePort, startWranglerDev, type WranglerDev } from '../scripts/wrangler-dev.ts';
+import { loadConfig } from '../src/config.ts';
 
 /**
  * End to end on the Workers runtime: `wrangler dev --local --test-scheduled` on
@@ -105,7 +106,14 @@ describe('Tidings under wrangler dev (workerd, local D1)', () => {
   });
 });
 
-describe('the worker bundle', () => {
+describe('the worker build and configuration', () => {
+  it('triggers exactly the crons the config names for publish and ingest', async () => {
+    const toml = await readFile('wrangler.toml', 'utf8');
+    const crons = JSON.parse(/^crons\s*=\s*(\[.*\])$/m.exec(toml)?.[1] ?? '[]') as string[];
+    const config = loadConfig({});
+    expect(crons.sort()).toEqual([config.publishSchedule, config.ingest.schedule].sort());
+  });
+
   it('holds no Node-only module (better-sqlite3, node-cron, node:fs)', async () => {
     const out = join(dir, 'bundle');
     await promisify(execFile)('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', out], {
