@@ -1,4 +1,4 @@
-import { applyD1Migrations, createScheduledController, reset } from 'cloudflare:test';
+import { applyD1Migrations, createExecutionContext, createScheduledController, reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { decodeCharset } from '../../src/ingest/decode-charset.ts';
@@ -17,8 +17,10 @@ const nodeResults = inject('nodeResults');
 const INGEST_CRON = '*/5 * * * *';
 // The feed server listens on 127.0.0.1, which the SSRF guard refuses unless told otherwise;
 // the fixture items are dated March 2026, so retention must reach back that far.
+const TOKEN = 'worker-test-token-0123456789';
 const workerEnv: WorkerEnv = {
   DB: env.DB,
+  ADMIN_TOKEN: TOKEN,
   PUBLIC_URL: 'https://news.example',
   LOG_LEVEL: 'silent',
   INGEST_ALLOW_PRIVATE_NETWORKS: 'true',
@@ -87,5 +89,24 @@ describe('ingest on the ingest Cron Trigger', () => {
     await fireCron(INGEST_CRON);
     expect((await serverStats()).counts['/slow']).toBe(count);
     expect((await store.listExternalItems({ limit: 100 })).items).toHaveLength(count);
+  });
+
+  it('registers a source and ingests it on demand through the admin API', async () => {
+    const api = async (path: string, body?: unknown) => {
+      const init = {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      };
+      const incoming = new Request(`https://news.example/api${path}`, init) as Parameters<typeof worker.fetch>[0];
+      return worker.fetch(incoming, workerEnv, createExecutionContext());
+    };
+    const created = await api('/sources', { url: `${origin}/etag`, name: 'Etag feed' });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const ingested = await api(`/sources/${id}/ingest`);
+    expect(ingested.status).toBe(200);
+    const { outcome } = (await ingested.json()) as { outcome: { inserted: number; status: number } };
+    expect(outcome).toMatchObject({ inserted: 3, status: 200 });
   });
 });
