@@ -1,6 +1,7 @@
 import type { ExternalStory, RelatedStore } from '../store/store.ts';
 import type { FindRelatedOptions } from './find-related-links.ts';
 import { scoreRelated } from './score-related.ts';
+import { selectQueryTerms } from './select-query-terms.ts';
 import { storyTerms } from './story-terms.ts';
 
 /** How many of our articles one new item may join the related set of. */
@@ -12,13 +13,13 @@ export const ARTICLES_PER_ITEM = 3;
  * article's refresh only when it would score above the minimum there too.
  */
 export async function findArticlesForStory(
-  store: Pick<RelatedStore, 'searchStories'>,
+  store: Pick<RelatedStore, 'searchStories' | 'countStoriesWithTerms'>,
   item: ExternalStory,
   options: FindRelatedOptions,
 ): Promise<string[]> {
   const terms = storyTerms({ title: item.title, summary: item.summary, body: item.text });
   const { candidates, selfTextScore } = await store.searchStories({
-    terms,
+    terms: await selectQueryTerms(store, terms, options),
     field: 'text',
     kind: 'own',
     self: { kind: 'external', id: item.id },

@@ -4,11 +4,12 @@ import type { RelatedLink } from '../domain/related.ts';
 import type { RelatedStore, Store } from '../store/store.ts';
 import { type EditorialOptions, resolveEditorialLinks } from './resolve-editorial-links.ts';
 import { DEFAULT_K, type ScoredStory, type ScoreOptions, scoreRelated } from './score-related.ts';
+import { type QueryTermOptions, selectQueryTerms } from './select-query-terms.ts';
 import { storyTerms } from './story-terms.ts';
 
-export type FindRelatedDeps = Pick<Store, 'getArticle'> & Pick<RelatedStore, 'searchStories'>;
+export type FindRelatedDeps = Pick<Store, 'getArticle'> & Pick<RelatedStore, 'searchStories' | 'countStoriesWithTerms'>;
 
-export interface FindRelatedOptions extends EditorialOptions, Omit<ScoreOptions, 'exclude'> {
+export interface FindRelatedOptions extends EditorialOptions, QueryTermOptions, Omit<ScoreOptions, 'exclude'> {
   /** How many stories the index returns for scoring. */
   candidateLimit?: number;
 }
@@ -40,7 +41,7 @@ export async function scoreForArticle(
 ): Promise<ScoredStory[]> {
   const terms = storyTerms({ title: article.title, summary: article.summary, body: htmlToPlainText(article.bodyHtml) });
   const { candidates, selfTextScore } = await store.searchStories({
-    terms,
+    terms: await selectQueryTerms(store, terms, options),
     field: 'text',
     self: { kind: 'own', id: article.id },
     now: options.now,

@@ -46,7 +46,8 @@ export async function refreshRelatedForArticle(
   const waiting = createTitleIndex(await store.listUnresolvedEditorialLinks(), (l) => l.title);
   for (const link of waiting.find(article.title)) affected.add(link.articleId);
   affected.delete(article.id);
-  return mergeResults(result, await refreshArticles(store, [...affected], options));
+  const batch = { ...options, termCounts: options.termCounts ?? new Map<string, number>() };
+  return mergeResults(result, await refreshArticles(store, [...affected], batch));
 }
 
 /** After an ingest cycle: `itemIds` are the items it inserted or updated. */
@@ -56,15 +57,17 @@ export async function refreshRelatedForExternalItems(
   options: RefreshOptions,
 ): Promise<RefreshResult> {
   const items = await store.getExternalStories(itemIds);
+  // One cycle's items share many words: count each word in the index once for the whole batch.
+  const batch = { ...options, termCounts: options.termCounts ?? new Map<string, number>() };
   const affected = new Set<string>();
   for (const item of items) {
-    for (const id of await findArticlesForStory(store, item, options)) affected.add(id);
+    for (const id of await findArticlesForStory(store, item, batch)) affected.add(id);
   }
   const waiting = createTitleIndex(await store.listUnresolvedEditorialLinks(), (l) => l.title);
   if (waiting.size > 0) {
     for (const item of items) for (const link of waiting.find(item.title)) affected.add(link.articleId);
   }
-  return refreshArticles(store, [...affected], options);
+  return refreshArticles(store, [...affected], batch);
 }
 
 /** The same, for every item an ingest cycle that started at `since` stored. */

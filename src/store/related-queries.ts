@@ -1,7 +1,7 @@
 import type { RelatedLink } from '../domain/related.ts';
 import { articleUrl } from './article-queries.ts';
 import { listRelatedStories } from './list-related-stories.ts';
-import { searchStories } from './search-stories.ts';
+import { countStoriesWithTerms, searchStories } from './search-stories.ts';
 import { type SqlDatabase, sql } from './sql-database.ts';
 import type { ExternalStory, RelatedStore } from './store.ts';
 
@@ -36,6 +36,7 @@ const CHUNK = 90; // D1 binds at most 100 parameters per statement
 export function createRelatedQueries(db: SqlDatabase): RelatedStore {
   return {
     searchStories: (search) => searchStories(db, search),
+    countStoriesWithTerms: (terms, cap) => countStoriesWithTerms(db, terms, cap),
 
     async getExternalStories(ids) {
       const stories: ExternalStory[] = [];

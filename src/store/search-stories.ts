@@ -29,7 +29,7 @@ interface CandidateRow {
 
 // The FTS query runs first, in its own subquery, so BM25 ranks only matching rows; the joins
 // then touch the few hundred best. Drafts and future articles are dropped after ranking, so the
-// inner limit over-fetches.
+// inner limit over-fetches. The query's own story is kept (even a draft): its score is the scale.
 const SEARCH = `
   SELECT m.kind, m.ref_id AS id, m.text_score,
          COALESCE(a.title, e.title) AS title, COALESCE(a.summary, e.summary) AS summary,
@@ -42,13 +42,37 @@ const SEARCH = `
     LEFT JOIN external_items e ON m.kind = 'external' AND e.id = m.ref_id
     LEFT JOIN sources s ON s.id = e.source_id
    WHERE (e.id IS NOT NULL OR (a.status = 'published' AND a.published_at <= ?))
-     AND NOT (m.kind = ? AND m.ref_id = ?)
+      OR (m.kind = ? AND m.ref_id = ?)
    ORDER BY m.text_score DESC, m.ref_id
    LIMIT ?`;
 
 const SELF_SCORE = `
   SELECT -${BM25} AS text_score FROM related_fts
    WHERE related_fts MATCH ? AND rowid = (SELECT doc_id FROM related_docs WHERE kind = ? AND ref_id = ?)`;
+
+/**
+ * Document frequency per term, capped: counting stops at `cap` rows, so a word in half the
+ * archive costs no more than a rare one. One statement for up to 40 terms (80 parameters).
+ */
+export async function countStoriesWithTerms(db: SqlDatabase, terms: string[], cap: number): Promise<number[]> {
+  const counts: number[] = [];
+  for (let i = 0; i < terms.length; i += 40) {
+    const chunk = terms.slice(i, i + 40);
+    const select = chunk
+      .map(
+        (_, j) =>
+          `SELECT ${j} AS i, (SELECT count(*) FROM (SELECT 1 FROM related_fts WHERE related_fts MATCH ? LIMIT ?)) AS n`,
+      )
+      .join(' UNION ALL ');
+    const rows = await db.all<{ i: number; n: number }>(
+      select,
+      chunk.flatMap((term) => [matchExpression({ terms: [term], field: 'text' }) ?? '""', cap]),
+    );
+    const byIndex = new Map(rows.map((row) => [row.i, row.n]));
+    counts.push(...chunk.map((_, j) => byIndex.get(j) ?? 0));
+  }
+  return counts;
+}
 
 export async function searchStories(db: SqlDatabase, search: RelatedSearch): Promise<RelatedSearchResult> {
   const match = matchExpression(search);
@@ -59,14 +83,22 @@ export async function searchStories(db: SqlDatabase, search: RelatedSearch): Pro
     search.now,
     search.self?.kind ?? '',
     search.self?.id ?? '',
-    search.limit,
+    search.limit + 1,
   ]);
-  const candidates = rows.map((row) => candidateFromRow(row, search.siteUrl));
-  if (!search.self) return { candidates };
+  const { self: wanted } = search;
+  const isSelf = (row: CandidateRow) => !!wanted && row.kind === wanted.kind && row.id === wanted.id;
+  const candidates = rows
+    .filter((row) => !isSelf(row))
+    .slice(0, search.limit)
+    .map((row) => candidateFromRow(row, search.siteUrl));
+  const selfRow = rows.find(isSelf);
+  if (selfRow) return { candidates, selfTextScore: selfRow.text_score };
+  if (!wanted) return { candidates };
+  // Not among the best (a search kept to the other kind): score it alone, by rowid.
   const self = await db.first<{ text_score: number }>(SELF_SCORE, [
     matchExpression({ ...search, kind: undefined }) ?? match,
-    search.self.kind,
-    search.self.id,
+    wanted.kind,
+    wanted.id,
   ]);
   return self ? { candidates, selfTextScore: self.text_score } : { candidates };
 }

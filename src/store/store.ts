@@ -192,6 +192,8 @@ export interface UnresolvedEditorialLink {
 
 export interface RelatedStore {
   searchStories(search: RelatedSearch): Promise<RelatedSearchResult>;
+  /** How many stories contain each term (title, summary or body), counted up to `cap`. */
+  countStoriesWithTerms(terms: string[], cap: number): Promise<number[]>;
   getExternalStories(ids: string[]): Promise<ExternalStory[]>;
   /** Items inserted or updated at or after `since` (an ingest cycle's start), oldest first. */
   listExternalItemIdsSince(since: string, limit: number): Promise<string[]>;
