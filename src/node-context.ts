@@ -6,6 +6,7 @@ import type { Logger } from './log.ts';
 import type { FeedSink } from './publish/feed-sink.ts';
 import { createFsFeedSink } from './publish/fs-feed-sink.ts';
 import { createPublisher, type Publisher } from './publish/publisher.ts';
+import { refreshRelatedForArticle, refreshRelatedSince } from './related/refresh-related.ts';
 import { renderers } from './render/index.ts';
 import { migrate } from './store/migrate.ts';
 import { createSqlStore } from './store/sql-store.ts';
@@ -26,6 +27,8 @@ export interface NodeContext {
   ingestCycle: ReturnType<typeof createIngestCycle>;
   /** How long a cycle's claim on a source holds: a little over two fetch timeouts. */
   ingestClaimMs: number;
+  /** After an article is saved: its related links (and those it affects) are refreshed. */
+  afterArticleChange: (article: { id: string }) => Promise<void>;
   now: () => Date;
   close(): Promise<void>;
 }
@@ -52,7 +55,7 @@ export async function openNodeContext(
     now: () => now().getTime(),
   });
   const ingestClaimMs = 2 * config.ingest.timeoutMs + 60_000;
-  const ingestCycle = createIngestCycle({
+  const cycle = createIngestCycle({
     store,
     ingest,
     concurrency: config.ingest.concurrency,
@@ -60,6 +63,36 @@ export async function openNodeContext(
     log,
     now: () => now().getTime(),
   });
+  const relatedOptions = () => ({ now: now().toISOString(), siteUrl: config.siteUrl });
+  // After a cycle that stored items: related links for the articles those items relate to.
+  const ingestCycle: typeof cycle = {
+    get isRunning() {
+      return cycle.isRunning;
+    },
+    stop: (mode) => cycle.stop(mode),
+    async run(options) {
+      const summary = await cycle.run(options);
+      if (summary.isSkipped || summary.inserted + summary.updated === 0) return summary;
+      try {
+        const related = await refreshRelatedSince(store, summary.startedAt, relatedOptions());
+        log.info('related: refreshed after ingest', {
+          articles: related.refreshed.length,
+          changed: related.changed.length,
+        });
+      } catch (error) {
+        log.error('related: refresh after ingest failed', { error });
+      }
+      return summary;
+    },
+  };
+  // The article is saved by then; a failed refresh is logged, and the next save or ingest retries it.
+  const afterArticleChange = async (article: { id: string }) => {
+    try {
+      await refreshRelatedForArticle(store, article.id, relatedOptions());
+    } catch (error) {
+      log.error('related: refresh after save failed', { article_id: article.id, error });
+    }
+  };
   return {
     config,
     log,
@@ -70,6 +103,7 @@ export async function openNodeContext(
     ingest,
     ingestCycle,
     ingestClaimMs,
+    afterArticleChange,
     now,
     async close() {
       await ingestCycle.stop('abort');
