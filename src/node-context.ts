@@ -64,6 +64,24 @@ export async function openNodeContext(
     now: () => now().getTime(),
   });
   const relatedOptions = () => ({ now: now().toISOString(), siteUrl: config.siteUrl });
+  const refreshAfterIngest = async (since: string) => {
+    try {
+      const related = await refreshRelatedSince(store, since, relatedOptions());
+      log.info('related: refreshed after ingest', {
+        articles: related.refreshed.length,
+        changed: related.changed.length,
+      });
+    } catch (error) {
+      log.error('related: refresh after ingest failed', { error });
+    }
+  };
+  // "Ingest this source now" (admin API, CLI): the same refresh as after a cycle.
+  const ingestNow: IngestOne = async (source, signal) => {
+    const since = now().toISOString();
+    const outcome = await ingest(source, signal);
+    if (outcome.inserted + outcome.updated > 0) await refreshAfterIngest(since);
+    return outcome;
+  };
   // After a cycle that stored items: related links for the articles those items relate to.
   const ingestCycle: typeof cycle = {
     get isRunning() {
@@ -72,16 +90,7 @@ export async function openNodeContext(
     stop: (mode) => cycle.stop(mode),
     async run(options) {
       const summary = await cycle.run(options);
-      if (summary.isSkipped || summary.inserted + summary.updated === 0) return summary;
-      try {
-        const related = await refreshRelatedSince(store, summary.startedAt, relatedOptions());
-        log.info('related: refreshed after ingest', {
-          articles: related.refreshed.length,
-          changed: related.changed.length,
-        });
-      } catch (error) {
-        log.error('related: refresh after ingest failed', { error });
-      }
+      if (!summary.isSkipped && summary.inserted + summary.updated > 0) await refreshAfterIngest(summary.startedAt);
       return summary;
     },
   };
@@ -100,7 +109,7 @@ export async function openNodeContext(
     store,
     sink,
     publisher,
-    ingest,
+    ingest: ingestNow,
     ingestCycle,
     ingestClaimMs,
     afterArticleChange,

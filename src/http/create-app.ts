@@ -6,6 +6,7 @@ import { createArticleRoutes } from './article-routes.ts';
 import { createFeedRoutes } from './feed-routes.ts';
 import { createErrorHandler } from './handle-error.ts';
 import { createPageRoutes } from './page-routes.ts';
+import { createRelatedRoutes } from './related-routes.ts';
 import { requireAdmin } from './require-admin.ts';
 import { createSourceRoutes } from './source-routes.ts';
 
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   api.route('/', createArticleRoutes(deps));
+  api.route('/', createRelatedRoutes({ store: deps.store, siteUrl: deps.config.siteUrl, now: deps.now }));
   if (deps.ingest) {
     const { store, now, ingest, ingestClaimMs = 120_000 } = deps;
     api.route('/', createSourceRoutes({ store, now, ingest, claimMs: ingestClaimMs }));
