@@ -52,24 +52,21 @@ const SELF_SCORE = `
 
 /**
  * Document frequency per term, capped: counting stops at `cap` rows, so a word in half the
- * archive costs no more than a rare one. One statement for up to 40 terms (80 parameters).
+ * archive costs no more than a rare one. One statement for up to 40 terms (80 parameters),
+ * one column per term: D1 refuses a compound SELECT (UNION ALL) of more than 5 terms.
  */
 export async function countStoriesWithTerms(db: SqlDatabase, terms: string[], cap: number): Promise<number[]> {
   const counts: number[] = [];
   for (let i = 0; i < terms.length; i += 40) {
     const chunk = terms.slice(i, i + 40);
-    const select = chunk
-      .map(
-        (_, j) =>
-          `SELECT ${j} AS i, (SELECT count(*) FROM (SELECT 1 FROM related_fts WHERE related_fts MATCH ? LIMIT ?)) AS n`,
-      )
-      .join(' UNION ALL ');
-    const rows = await db.all<{ i: number; n: number }>(
-      select,
+    const columns = chunk
+      .map((_, j) => `(SELECT count(*) FROM (SELECT 1 FROM related_fts WHERE related_fts MATCH ? LIMIT ?)) AS n${j}`)
+      .join(', ');
+    const row = await db.first<Record<string, number>>(
+      `SELECT ${columns}`,
       chunk.flatMap((term) => [matchExpression({ terms: [term], field: 'text' }) ?? '""', cap]),
     );
-    const byIndex = new Map(rows.map((row) => [row.i, row.n]));
-    counts.push(...chunk.map((_, j) => byIndex.get(j) ?? 0));
+    counts.push(...chunk.map((_, j) => row?.[`n${j}`] ?? 0));
   }
   return counts;
 }

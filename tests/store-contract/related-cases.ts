@@ -50,6 +50,22 @@ export function describeRelatedCases({ store }: StoreContext): void {
       expect(hostile.candidates.every((c) => c.title.startsWith('Storm'))).toBe(true);
     });
 
+    it('counts the stories holding each of many terms, up to a cap', async () => {
+      await seedStories();
+      const named = ['storm', 'coast', 'budget', 'council', 'nothing', 'road', 'surge', 'season', 'hits', 'zzz', 'the'];
+      const terms = [...Array.from({ length: 34 }, (_, i) => `filler${i}`), ...named]; // 45: past one statement's 40
+      const counts = await store().countStoriesWithTerms(terms, 2);
+      expect(counts).toHaveLength(terms.length);
+      // storm: 3 articles (draft and scheduled ones are indexed too) + 1 item, capped at 2.
+      expect(Object.fromEntries(terms.map((t, i) => [t, counts[i]]))).toMatchObject({
+        storm: 2,
+        budget: 1,
+        nothing: 0,
+        surge: 1,
+        zzz: 0,
+      });
+    });
+
     it('saves links in order, moves the revision only when what feeds show changes', async () => {
       const { storm, calm } = await seedStories();
       const links = [ownLink(0, calm.id, 'Council approves the budget', true)];

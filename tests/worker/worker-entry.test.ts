@@ -118,6 +118,16 @@ describe('the Workers entry (src/worker.ts) over D1', () => {
     expect(atom).toMatch(/<link rel="related" href="https:\/\/news\.example\/weather\/storm-floods-the-coast-road"/);
   });
 
+  it('answers the admin API as on Node: 401 without the token, 413 for a body over the limit', async () => {
+    expect((await request('/api/articles')).status).toBe(401);
+    const huge = await request('/api/articles', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'x', bodyHtml: 'y'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(huge.status).toBe(413);
+  });
+
   it('runs nothing on a cron string it does not know, and serves the index page', async () => {
     await fireCron('7 7 * * *');
     expect((await request('/feeds/all.rss')).status).toBe(404);
