@@ -44,8 +44,29 @@ export function createWorkerIngest({ store, config, log, fetch }: WorkerIngestDe
     log,
   });
   const claimMs = config.ingest.timeoutMs * 2 + 60_000;
+  // As on Node (node-context.ts): stored items refresh the related links of the articles they
+  // relate to; a failed refresh is logged, and the next ingest or save retries it.
+  const refreshAfterIngest = async (since: string) => {
+    try {
+      const related = await refreshRelatedSince(store, since, {
+        now: new Date().toISOString(),
+        siteUrl: config.siteUrl,
+      });
+      log.info('related: refreshed after ingest', {
+        articles: related.refreshed.length,
+        changed: related.changed.length,
+      });
+    } catch (error) {
+      log.error('related: refresh after ingest failed', { error });
+    }
+  };
   return {
-    ingest,
+    async ingest(source, signal) {
+      const since = new Date().toISOString();
+      const outcome = await ingest(source, signal);
+      if (outcome.inserted + outcome.updated > 0) await refreshAfterIngest(since);
+      return outcome;
+    },
     claimMs,
     async runCycle() {
       const summary = await runIngestCycle({
@@ -56,14 +77,7 @@ export function createWorkerIngest({ store, config, log, fetch }: WorkerIngestDe
         maxSources: WORKER_MAX_SOURCES,
         log,
       });
-      if (summary.inserted + summary.updated > 0) {
-        const options = { now: new Date().toISOString(), siteUrl: config.siteUrl };
-        const related = await refreshRelatedSince(store, summary.startedAt, options);
-        log.info('related: refreshed after ingest', {
-          articles: related.refreshed.length,
-          changed: related.changed.length,
-        });
-      }
+      if (summary.inserted + summary.updated > 0) await refreshAfterIngest(summary.startedAt);
       return summary;
     },
   };

@@ -52,8 +52,13 @@ function contextFor(env: WorkerEnv): WorkerContext {
   const now = () => new Date();
   const publisher = createPublisher({ store, sink: sink.direct, renderers, settings: config, now, log });
   // An edited article gets fresh related links (and its feeds a new revision) at once, as on Node.
+  // The article is saved by then; a failed refresh is logged, and the next save or ingest retries it.
   const afterArticleChange = async (article: { id: string }) => {
-    await refreshRelatedForArticle(store, article.id, { now: now().toISOString(), siteUrl: config.siteUrl });
+    try {
+      await refreshRelatedForArticle(store, article.id, { now: now().toISOString(), siteUrl: config.siteUrl });
+    } catch (error) {
+      log.error('related: refresh after save failed', { article_id: article.id, error });
+    }
   };
   // Wrapped: workerd throws "Illegal invocation" when fetch is called as a method of another object.
   const ingester = createWorkerIngest({ store, config, log, fetch: (input, init) => fetch(input, init) });
