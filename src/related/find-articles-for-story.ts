@@ -1,25 +1,29 @@
 import type { ExternalStory, RelatedStore } from '../store/store.ts';
 import type { FindRelatedOptions } from './find-related-links.ts';
-import { scoreRelated } from './score-related.ts';
+import { type ScoredStory, scoreRelated } from './score-related.ts';
 import { selectQueryTerms } from './select-query-terms.ts';
 import { storyTerms } from './story-terms.ts';
 
 /** How many of our articles one new item may join the related set of. */
 export const ARTICLES_PER_ITEM = 3;
+const ITEM_QUERY_TERMS = 8;
 
 /**
- * Our articles a newly ingested item may be related to: the same query and
- * scorer as for an article, seen from the item's side, so an item joins an
- * article's refresh only when it would score above the minimum there too.
+ * Our articles a newly ingested item may be related to, scored from the
+ * item's side with the same query builder and scorer as for an article:
+ * text relevance scaled by the item's own score, shared tags, category and
+ * recency. BM25 is not symmetric, but close enough to decide which articles
+ * gain the item; an article's next save rescores everything from its side.
  */
 export async function findArticlesForStory(
   store: Pick<RelatedStore, 'searchStories' | 'countStoriesWithTerms'>,
   item: ExternalStory,
   options: FindRelatedOptions,
-): Promise<string[]> {
+): Promise<ScoredStory[]> {
   const terms = storyTerms({ title: item.title, summary: item.summary, body: item.text });
   const { candidates, selfTextScore } = await store.searchStories({
-    terms: await selectQueryTerms(store, terms, options),
+    // Fewer words than an article's own query: this runs once per ingested item.
+    terms: await selectQueryTerms(store, terms, { ...options, maxQueryTerms: ITEM_QUERY_TERMS }),
     field: 'text',
     kind: 'own',
     self: { kind: 'external', id: item.id },
@@ -39,5 +43,5 @@ export async function findArticlesForStory(
     ...(selfTextScore ? { selfTextScore } : {}),
   };
   const { k: _k, ...scoreOptions } = options;
-  return scoreRelated(subject, candidates, { ...scoreOptions, k: ARTICLES_PER_ITEM }).map((story) => story.id);
+  return scoreRelated(subject, candidates, { ...scoreOptions, k: ARTICLES_PER_ITEM });
 }

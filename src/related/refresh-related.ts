@@ -1,7 +1,10 @@
 import { isVisibleAt } from '../domain/article.ts';
-import type { RelatedStore, Store } from '../store/store.ts';
+import type { RelatedLink } from '../domain/related.ts';
+import type { ExternalStory, RelatedStore, Store } from '../store/store.ts';
 import { findArticlesForStory } from './find-articles-for-story.ts';
 import { type FindRelatedOptions, findRelatedLinks } from './find-related-links.ts';
+import { mergeRelatedLinks } from './merge-related-links.ts';
+import type { ScoredStory } from './score-related.ts';
 import { createTitleIndex } from './title-index.ts';
 
 /**
@@ -9,8 +12,9 @@ import { createTitleIndex } from './title-index.ts';
  * - after an article is saved: its own links, then the articles that now
  *   link to it (their computed links) or name it in a `RELATED:` line that
  *   was waiting for a match;
- * - after an ingest cycle: the articles the new items relate to, and those
- *   whose waiting `RELATED:` headline a new item answers.
+ * - after an ingest cycle: the new items join the sets of the articles they
+ *   relate to, and articles whose waiting `RELATED:` headline a new item
+ *   answers are recomputed.
  * Each article's links are saved in one batch that bumps its revision only
  * when what feeds show changed, so only those feeds get new ETags.
  */
@@ -50,7 +54,13 @@ export async function refreshRelatedForArticle(
   return mergeResults(result, await refreshArticles(store, [...affected], batch));
 }
 
-/** After an ingest cycle: `itemIds` are the items it inserted or updated. */
+/**
+ * After an ingest cycle: `itemIds` are the items it inserted or updated. Each
+ * item is scored against our articles from its side and merged into the sets
+ * of the articles it ranks for (no full recompute: one query per item, not
+ * per article). Articles with no stored links yet, or whose waiting
+ * `RELATED:` headline an item answers, are recomputed in full.
+ */
 export async function refreshRelatedForExternalItems(
   store: RefreshDeps,
   itemIds: string[],
@@ -59,15 +69,47 @@ export async function refreshRelatedForExternalItems(
   const items = await store.getExternalStories(itemIds);
   // One cycle's items share many words: count each word in the index once for the whole batch.
   const batch = { ...options, termCounts: options.termCounts ?? new Map<string, number>() };
-  const affected = new Set<string>();
+  const additions = new Map<string, RelatedLink[]>();
   for (const item of items) {
-    for (const id of await findArticlesForStory(store, item, batch)) affected.add(id);
+    for (const article of await findArticlesForStory(store, item, batch)) {
+      additions.set(article.id, [...(additions.get(article.id) ?? []), linkToItem(item, article)]);
+    }
   }
+  const fullRefresh = new Set<string>();
   const waiting = createTitleIndex(await store.listUnresolvedEditorialLinks(), (l) => l.title);
   if (waiting.size > 0) {
-    for (const item of items) for (const link of waiting.find(item.title)) affected.add(link.articleId);
+    for (const item of items) for (const link of waiting.find(item.title)) fullRefresh.add(link.articleId);
   }
-  return refreshArticles(store, [...affected], batch);
+  const result: RefreshResult = { refreshed: [], changed: [] };
+  for (const [articleId, links] of additions) {
+    if (fullRefresh.has(articleId)) continue;
+    const existing = await store.getRelatedLinks(articleId, options.siteUrl);
+    if (existing.length === 0) {
+      fullRefresh.add(articleId);
+      continue;
+    }
+    const merged = mergeRelatedLinks(existing, links, options.k);
+    if ((await store.saveRelatedLinks(articleId, merged)).changed) result.changed.push(articleId);
+    result.refreshed.push(articleId);
+  }
+  return mergeResults(result, await refreshArticles(store, [...fullRefresh], batch));
+}
+
+/** The item as a related link of an article it was scored against (from the item's side). */
+function linkToItem(item: ExternalStory, scored: ScoredStory): RelatedLink {
+  const link: RelatedLink = {
+    position: 0,
+    editorial: false,
+    kind: 'external',
+    targetId: item.id,
+    title: item.title,
+    source: item.source,
+    publishedAt: item.publishedAt,
+    score: scored.score,
+    reasons: scored.reasons,
+  };
+  if (item.url) link.url = item.url;
+  return link;
 }
 
 /** The same, for every item an ingest cycle that started at `since` stored. */
