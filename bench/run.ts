@@ -6,7 +6,15 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHMARKS = ['render-feeds.ts', 'publish.ts', 'feed-serving.ts', 'ingest-throughput.ts', 'ingest-cycle.ts'];
+const BENCHMARKS = [
+  'render-feeds.ts',
+  'publish.ts',
+  'feed-serving.ts',
+  'ingest-throughput.ts',
+  'ingest-cycle.ts',
+  'worker-bundle.ts',
+  'worker-vs-node.ts',
+];
 
 const filter = process.argv[2];
 const selected = BENCHMARKS.filter((file) => !filter || file.includes(filter));
