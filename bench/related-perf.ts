@@ -95,6 +95,30 @@ function fillArchive(db: SqliteDatabase, story: () => SyntheticStory): void {
   process.stdout.write('\n');
 }
 
+function seedRelatedLinks(db: SqliteDatabase): void {
+  const random = createRandom(11);
+  const insert = db.raw.prepare(`INSERT INTO related_links (article_id, position, target_kind, target_id, url, title,
+    source, published_at, score, reasons) VALUES (?, ?, 'external', ?, ?, ?, ?, ?, ?, '[]')`);
+  db.raw.transaction(() => {
+    for (let a = 0; a < ARTICLES; a++) {
+      for (let position = 0; position < 3; position++) {
+        const e = ARTICLES + Math.floor(random() * EXTERNAL);
+        const id = `ext_${String(e).padStart(8, '0')}`;
+        insert.run(
+          `art_${String(a).padStart(8, '0')}`,
+          position,
+          id,
+          `https://feed${e % SOURCES}.example/${id}`,
+          `Story ${id}`,
+          `Wire ${e % SOURCES}`,
+          NOW,
+          0.2 - position * 0.05,
+        );
+      }
+    }
+  })();
+}
+
 function toItem(s: SyntheticStory, key: string): NormalizedItem {
   return {
     guid: key,
@@ -124,7 +148,13 @@ async function main() {
     fillArchive(db, story);
     console.log(`  archive stored and indexed (FTS5 triggers) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-    // Related links for a sample of articles, as article saves would have left them.
+    // Every article starts with stored links, as its last save left them: three to random
+    // external items with low scores (the steady state an ingest refresh merges into).
+    t = performance.now();
+    seedRelatedLinks(db);
+    console.log(`  placeholder related links for every article in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    // Real related links for a sample of articles, timed one by one.
     const random = createRandom(7);
     const sample = Array.from(
       { length: 1_000 },

@@ -80,18 +80,17 @@ export async function refreshRelatedForExternalItems(
   if (waiting.size > 0) {
     for (const item of items) for (const link of waiting.find(item.title)) fullRefresh.add(link.articleId);
   }
-  const result: RefreshResult = { refreshed: [], changed: [] };
+  const merged: { articleId: string; links: RelatedLink[] }[] = [];
   for (const [articleId, links] of additions) {
     if (fullRefresh.has(articleId)) continue;
     const existing = await store.getRelatedLinks(articleId, options.siteUrl);
-    if (existing.length === 0) {
-      fullRefresh.add(articleId);
-      continue;
-    }
-    const merged = mergeRelatedLinks(existing, links, options.k);
-    if ((await store.saveRelatedLinks(articleId, merged)).changed) result.changed.push(articleId);
-    result.refreshed.push(articleId);
+    if (existing.length === 0) fullRefresh.add(articleId);
+    else merged.push({ articleId, links: mergeRelatedLinks(existing, links, options.k) });
   }
+  const result: RefreshResult = {
+    refreshed: merged.map((set) => set.articleId),
+    changed: await store.saveRelatedLinkSets(merged),
+  };
   return mergeResults(result, await refreshArticles(store, [...fullRefresh], batch));
 }
 

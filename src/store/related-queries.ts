@@ -1,22 +1,10 @@
 import type { RelatedLink } from '../domain/related.ts';
 import { articleUrl } from './article-queries.ts';
 import { listRelatedStories } from './list-related-stories.ts';
+import { type LinkRow, saveRelatedLinkSets } from './save-related-links.ts';
 import { countStoriesWithTerms, searchStories } from './search-stories.ts';
-import { type SqlDatabase, sql } from './sql-database.ts';
+import type { SqlDatabase } from './sql-database.ts';
 import type { ExternalStory, RelatedStore } from './store.ts';
-
-interface LinkRow {
-  position: number;
-  editorial: number;
-  target_kind: 'own' | 'external' | null;
-  target_id: string | null;
-  url: string | null;
-  title: string;
-  source: string | null;
-  published_at: string | null;
-  score: number;
-  reasons: string;
-}
 
 interface ExternalRow {
   id: string;
@@ -30,7 +18,6 @@ interface ExternalRow {
   category_hint: string | null;
 }
 
-const LINK_COLUMNS = 'position, editorial, target_kind, target_id, url, title, source, published_at, score, reasons';
 const CHUNK = 90; // D1 binds at most 100 parameters per statement
 
 export function createRelatedQueries(db: SqlDatabase): RelatedStore {
@@ -85,74 +72,13 @@ export function createRelatedQueries(db: SqlDatabase): RelatedStore {
     },
 
     async saveRelatedLinks(articleId, links) {
-      const before = await db.all<LinkRow>(
-        `SELECT ${LINK_COLUMNS} FROM related_links WHERE article_id = ? ORDER BY position`,
-        [articleId],
-      );
-      const after = links.map((link, position) => rowFromLink({ ...link, position }));
-      if (signature(before, true) === signature(after, true)) return { changed: false };
-      const changed = signature(before, false) !== signature(after, false);
-      await db.batch([
-        sql('DELETE FROM related_links WHERE article_id = ?', articleId),
-        ...after.map((row) =>
-          sql(
-            `INSERT INTO related_links (article_id, ${LINK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            articleId,
-            row.position,
-            row.editorial,
-            row.target_kind,
-            row.target_id,
-            row.url,
-            row.title,
-            row.source,
-            row.published_at,
-            row.score,
-            row.reasons,
-          ),
-        ),
-        // Feeds fingerprint their items by (id, revision): a new revision re-renders them.
-        ...(changed ? [sql('UPDATE articles SET revision = revision + 1 WHERE id = ?', articleId)] : []),
-      ]);
-      return { changed };
+      const changed = await saveRelatedLinkSets(db, [{ articleId, links }]);
+      return { changed: changed.length > 0 };
     },
 
+    saveRelatedLinkSets: (sets) => saveRelatedLinkSets(db, sets),
+
     listRelatedStories: (articles, siteUrl) => listRelatedStories(db, articles, siteUrl),
-  };
-}
-
-/**
- * What a rendered feed shows of the links (target, title, source, date, order), and with
- * `withScores` everything stored: scores move a little whenever the archive grows, which is
- * worth saving for the API but not worth a new feed revision.
- */
-function signature(rows: LinkRow[], withScores: boolean): string {
-  return JSON.stringify(
-    rows.map((r) => [
-      r.editorial,
-      r.target_kind,
-      r.target_id,
-      r.url,
-      r.title,
-      r.source,
-      r.published_at,
-      ...(withScores ? [r.score, r.reasons] : []),
-    ]),
-  );
-}
-
-function rowFromLink(link: RelatedLink): LinkRow {
-  return {
-    position: link.position,
-    editorial: link.editorial ? 1 : 0,
-    target_kind: link.kind ?? null,
-    target_id: link.targetId ?? null,
-    // An own target's URL follows its slug, so it is built when read, never stored.
-    url: link.kind === 'own' ? null : (link.url ?? null),
-    title: link.title,
-    source: link.source ?? null,
-    published_at: link.publishedAt ?? null,
-    score: link.score,
-    reasons: JSON.stringify(link.reasons),
   };
 }
 

@@ -206,6 +206,8 @@ export interface RelatedStore {
    * order), the article's revision moves too, so the publish job re-renders its feeds.
    */
   saveRelatedLinks(articleId: string, links: RelatedLink[]): Promise<{ changed: boolean }>;
+  /** The same for many articles, in few batches; returns the ids whose feeds will change. */
+  saveRelatedLinkSets(sets: { articleId: string; links: RelatedLink[] }[]): Promise<string[]>;
   /** Related stories per article, editorial links first, ready to render. */
   listRelatedStories(articles: Article[], siteUrl: string): Promise<Map<string, RelatedStory[]>>;
 }
