@@ -10,6 +10,7 @@ import {
   refreshRelatedForExternalItems,
   refreshRelatedSince,
 } from '../src/related/refresh-related.ts';
+import { selectQueryTerms } from '../src/related/select-query-terms.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
 import { loadMigrations, openSqliteDatabase, type SqliteDatabase } from '../src/store/sqlite-database.ts';
@@ -228,5 +229,19 @@ describe('refreshing related links', () => {
     expect(await revisionOf(article.id)).toBe((revision ?? 0) + 1);
     expect(await store.getRelatedLinks(article.id, SITE)).toMatchObject([{ editorial: true, title: target.title }]);
     expect(await store.listUnresolvedEditorialLinks()).toEqual([{ articleId: article.id, title: target.title }]);
+  });
+});
+
+describe('choosing query words', () => {
+  it('leaves out words found in too many stories, unless too few would be left', async () => {
+    for (let i = 0; i < 4; i++) await store.createArticle(story(`Storm report ${i}`, 'The storm moved east.'));
+    const counts = new Map<string, number>();
+    const terms = ['storm', 'volcano', 'lava', 'island', 'ash'];
+    expect(await selectQueryTerms(store, terms, { commonCap: 3, termCounts: counts })).toEqual(terms.slice(1));
+    expect(counts.get('storm')).toBe(3); // counting stops at the cap
+    expect(await selectQueryTerms(store, ['storm', 'lava'], { commonCap: 3, termCounts: counts })).toEqual([
+      'lava',
+      'storm',
+    ]);
   });
 });
