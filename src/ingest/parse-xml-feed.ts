@@ -34,7 +34,8 @@ export async function parseXmlFeed(text: string): Promise<ParsedFeed> {
     throw new FeedParseError(`not a readable feed: ${reason}`, { cause: error });
   }
   const items = Array.isArray(output.items) ? (output.items as Raw[]) : [];
-  const format = detectXmlFormat(xml);
+  // The format rss-parser actually read decides which fields hold the content.
+  const format: FeedFormat = output.isAtom === true ? 'atom' : detectRssFormat(xml);
   const feed: ParsedFeed = { format, items: items.map((item) => toParsedItem(item, format === 'atom')) };
   assign(feed, 'title', textOf(output.title));
   assign(feed, 'link', textOf(output.link));
@@ -65,21 +66,64 @@ function createParser(): Parser {
   const internals = parser as unknown as ParserInternals;
   const { parseItemAtom, parseItemRss, buildAtomFeed } = internals;
   internals.parseItemAtom = (entry) => {
+    // rss-parser would also strip the content into a text snippet we never read (a tenth of the
+    // parse time): content is copied here the way its getContent does, unless it is markup that
+    // needs its XML builder, which is left to rss-parser.
+    const content = Array.isArray(entry.content) ? entry.content[0] : undefined;
+    const text = contentText(content);
+    const source = text === undefined ? entry : { ...entry, content: undefined };
     let item: Raw;
     try {
-      item = parseItemAtom.call(internals, entry);
+      item = parseItemAtom.call(internals, source);
     } catch {
       // rss-parser calls new Date(published).toISOString(), which throws on a date it cannot read.
-      item = parseItemAtom.call(internals, { ...entry, published: undefined, updated: undefined });
+      item = parseItemAtom.call(internals, { ...source, published: undefined, updated: undefined });
     }
-    return { ...item, rawPublished: entry.published, rawUpdated: entry.updated, base: baseOf(entry) };
+    if (text !== undefined) item.content = text;
+    item.rawPublished = entry.published;
+    item.rawUpdated = entry.updated;
+    item.base = baseOf(entry);
+    return item;
   };
-  internals.parseItemRss = (xmlItem, fields) => ({
-    ...parseItemRss.call(internals, xmlItem, fields),
-    base: baseOf(xmlItem),
-  });
-  internals.buildAtomFeed = (xml) => ({ ...buildAtomFeed.call(internals, xml), base: baseOf(xml.feed) });
+  internals.parseItemRss = (xmlItem, fields) => {
+    // RSS <description> is read through ITEM_FIELDS; rss-parser's own copy of it (`content`, and
+    // a text snippet of it and of content:encoded) is never used, so it is not built.
+    const { description, ...rest } = xmlItem;
+    const item = parseItemRss.call(internals, rest, withoutSnippets(fields));
+    const first = Array.isArray(description) ? description[0] : undefined;
+    if (first !== undefined) item.description = contentText(first) ?? first;
+    item.base = baseOf(xmlItem);
+    return item;
+  };
+  internals.buildAtomFeed = (xml) => {
+    const feed = buildAtomFeed.call(internals, xml);
+    feed.base = baseOf(xml.feed);
+    feed.isAtom = true;
+    return feed;
+  };
   return parser;
+}
+
+/** An element's text as rss-parser's getContent reads it; undefined when it holds child elements. */
+function contentText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  const text = (value as { _?: unknown } | undefined)?._;
+  return typeof text === 'string' ? text : undefined;
+}
+
+const plainFields = new WeakMap<object, unknown[]>();
+
+/** rss-parser's item field list without its includeSnippet option (the list is built once per feed). */
+function withoutSnippets(fields: unknown): unknown {
+  if (!Array.isArray(fields)) return fields;
+  let plain = plainFields.get(fields);
+  if (!plain) {
+    plain = fields.map((f) =>
+      Array.isArray(f) && f.length > 2 ? [f[0], f[1], { ...f[2], includeSnippet: false }] : f,
+    );
+    plainFields.set(fields, plain);
+  }
+  return plain;
 }
 
 function baseOf(element: unknown): string | undefined {
@@ -88,11 +132,8 @@ function baseOf(element: unknown): string | undefined {
   return typeof base === 'string' ? base : undefined;
 }
 
-function detectXmlFormat(xml: string): FeedFormat {
-  const head = xml.slice(0, 4096);
-  if (/<(?:\w+:)?feed[\s>]/.test(head)) return 'atom';
-  if (/<rdf:RDF[\s>]/i.test(head)) return 'rdf';
-  return 'rss';
+function detectRssFormat(xml: string): FeedFormat {
+  return /<rdf:RDF[\s>]/i.test(xml.slice(0, 4096)) ? 'rdf' : 'rss';
 }
 
 function toParsedItem(raw: Raw, isAtom: boolean): ParsedItem {
