@@ -20,20 +20,26 @@ export interface QueryTermOptions {
 export const DEFAULT_COMMON_CAP = 2_000;
 export const DEFAULT_MAX_QUERY_TERMS = 12;
 const MIN_QUERY_TERMS = 4;
+const COUNT_CHUNK = 8;
 
 export async function selectQueryTerms(
   store: Pick<RelatedStore, 'countStoriesWithTerms'>,
   terms: string[],
   { commonCap = DEFAULT_COMMON_CAP, maxQueryTerms = DEFAULT_MAX_QUERY_TERMS, termCounts = new Map() }: QueryTermOptions,
 ): Promise<string[]> {
-  const unknown = terms.filter((term) => !termCounts.has(term));
-  if (unknown.length > 0) {
-    const counts = await store.countStoriesWithTerms(unknown, commonCap);
-    unknown.forEach((term, i) => termCounts.set(term, counts[i] ?? 0));
-  }
   const isCommon = (term: string) => (termCounts.get(term) ?? 0) >= commonCap;
-  const selected = terms.filter((term) => !isCommon(term)).slice(0, maxQueryTerms);
-  if (selected.length >= MIN_QUERY_TERMS) return selected;
-  const fallback = terms.filter(isCommon).slice(0, MIN_QUERY_TERMS - selected.length);
-  return [...selected, ...fallback];
+  const selected: string[] = [];
+  // Counted a few at a time, best terms first, until enough are found: counting costs a query.
+  for (let from = 0; from < terms.length && selected.length < maxQueryTerms; from += COUNT_CHUNK) {
+    const chunk = terms.slice(from, from + COUNT_CHUNK);
+    const unknown = chunk.filter((term) => !termCounts.has(term));
+    if (unknown.length > 0) {
+      const counts = await store.countStoriesWithTerms(unknown, commonCap);
+      unknown.forEach((term, i) => termCounts.set(term, counts[i] ?? 0));
+    }
+    selected.push(...chunk.filter((term) => !isCommon(term)));
+  }
+  if (selected.length >= MIN_QUERY_TERMS) return selected.slice(0, maxQueryTerms);
+  const fallback = terms.filter((term) => termCounts.has(term) && isCommon(term));
+  return [...selected, ...fallback.slice(0, MIN_QUERY_TERMS - selected.length)];
 }
