@@ -1,11 +1,16 @@
+import { decodeHTML } from 'entities';
 import { htmlToPlainText, summarize } from '../domain/plain-text.ts';
 
 const ANY_TAG = /<\/?[a-z][^>]*>/i;
+const MARKUP_OR_NUL = /[<\u0000]/;
+const ASCII_SPACES = /[ \t\n\f\r]+/g;
 
 /** Plain text from a title-like field: markup stripped, entities decoded (twice-escaped ones too), one line. */
 export function cleanText(value: string | undefined, max: number): string {
   if (!value) return '';
-  let text = htmlToPlainText(value);
+  // Without "<" (or the NUL htmlToPlainText splits blocks on) the text is one block: what
+  // htmlToPlainText would return is the decoded text, so its five passes are skipped.
+  let text = MARKUP_OR_NUL.test(value) ? htmlToPlainText(value) : decodeHTML(value.replace(ASCII_SPACES, ' ')).trim();
   if (ANY_TAG.test(text)) text = htmlToPlainText(text); // "&lt;b&gt;" decoded into markup
   return summarize(text, max);
 }

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 
 /**
@@ -69,7 +70,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: { h1: 'h2' },
 };
 
+/** Text with no "<" holds no element, attribute or URL: nothing for the sanitizer to remove. */
+const MARKUP_OR_NUL = /[<\u0000]/;
+
 export function sanitizeContent(html: string, base: string | undefined): string {
+  // What sanitize-html makes of such text, without building a parser: entities decoded (the
+  // HTML legacy rules, as its tokenizer applies them), then &, < and > escaped.
+  if (!MARKUP_OR_NUL.test(html)) return escapeText(decodeHTML(html)).trim();
   return sanitizeHtml(html, {
     ...OPTIONS,
     transformTags: {
@@ -78,6 +85,10 @@ export function sanitizeContent(html: string, base: string | undefined): string 
       img: (tagName, attribs) => ({ tagName, attribs: absolutize(attribs, 'src', base) }),
     },
   }).trim();
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function absolutize(attribs: sanitizeHtml.Attributes, name: string, base: string | undefined) {
