@@ -6,7 +6,7 @@ import { storyTerms } from './story-terms.ts';
 
 /** How many of our articles one new item may join the related set of. */
 export const ARTICLES_PER_ITEM = 3;
-const ITEM_QUERY_TERMS = 8;
+const ITEM_QUERY_TERMS = 6;
 
 /**
  * Our articles a newly ingested item may be related to, scored from the
