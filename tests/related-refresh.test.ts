@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refreshRelatedForArticle, refreshRelatedSince } from '../src/related/refresh-related.ts';
+import {
+  refreshRelatedForAllArticles,
+  refreshRelatedForArticle,
+  refreshRelatedSince,
+} from '../src/related/refresh-related.ts';
 import { selectQueryTerms } from '../src/related/select-query-terms.ts';
 import type { Store } from '../src/store/store.ts';
 import { NOW } from './make-article.ts';
@@ -118,5 +122,20 @@ describe('choosing query words', () => {
       'lava',
       'storm',
     ]);
+  });
+});
+
+describe('refreshing a whole archive', () => {
+  it('gives every article its links, once each, and reports progress', async () => {
+    const a = story('Volcano erupts on the island', 'Lava flows from the volcano forced evacuations.');
+    const b = story('Island volcano eruption forces evacuation', 'The volcano erupted overnight.');
+    for (const x of [a, b]) await store.createArticle(x);
+    const progress: number[] = [];
+    const result = await refreshRelatedForAllArticles(store, options, (done) => progress.push(done));
+    expect(result.refreshed).toHaveLength(14); // 12 filler stories and these two
+    expect(new Set(result.refreshed).size).toBe(14);
+    expect(progress.at(-1)).toBe(14);
+    expect((await store.getRelatedLinks(a.id, SITE)).map((l) => l.targetId)).toEqual([b.id]);
+    expect((await store.getRelatedLinks(b.id, SITE)).map((l) => l.targetId)).toEqual([a.id]);
   });
 });

@@ -134,3 +134,25 @@ function mergeResults(into: RefreshResult, from: RefreshResult): RefreshResult {
   into.changed.push(...from.changed);
   return into;
 }
+
+/**
+ * Every article, newest first: for an archive imported or migrated in bulk,
+ * whose articles were never saved through the app. `onProgress` gets the
+ * running count; word counts are shared across the whole run.
+ */
+export async function refreshRelatedForAllArticles(
+  store: RefreshDeps & Pick<Store, 'listArticles'>,
+  options: RefreshOptions,
+  onProgress?: (done: number) => void,
+): Promise<RefreshResult> {
+  const batch = { ...options, cascade: false, termCounts: options.termCounts ?? new Map<string, number>() };
+  const result: RefreshResult = { refreshed: [], changed: [] };
+  let cursor: string | undefined;
+  do {
+    const page = await store.listArticles({ limit: 200, ...(cursor ? { cursor } : {}) });
+    for (const article of page.items) mergeResults(result, await refreshRelatedForArticle(store, article.id, batch));
+    onProgress?.(result.refreshed.length);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return result;
+}
