@@ -1,6 +1,6 @@
 import { newId } from '../domain/ids.ts';
 import { dedupeKey, type NormalizedItem } from '../domain/source.ts';
-import { type SqlStatement, sql } from './sql-database.ts';
+import { type SqlStatement, type SqlValue, sql } from './sql-database.ts';
 
 /** What the store already holds for a source, enough to match incoming items. */
 export interface StoredKey {
@@ -12,16 +12,28 @@ export interface StoredKey {
 }
 
 export interface ItemWritePlan {
+  /** Multi-row INSERTs, up to ROWS_PER_INSERT new items each. */
   inserts: SqlStatement[];
+  /** New items planned, over all the INSERTs. */
+  insertedRows: number;
   updates: SqlStatement[];
   unchanged: number;
 }
 
-// At most 16 bound parameters per statement: far below D1's 100.
-const INSERT = `INSERT INTO external_items (id, source_id, dedupe_key, guid, link, content_hash, title, summary,
+/**
+ * 16 columns a row, 6 rows a statement: 96 bound parameters, under D1's limit of 100. One
+ * statement per 6 items instead of per item (SQLite still checks the conflict row by row).
+ */
+const COLUMNS_PER_ROW = 16;
+const ROWS_PER_INSERT = 6;
+const ROW = `(${Array(COLUMNS_PER_ROW).fill('?').join(', ')})`;
+const INSERTS = Array.from(
+  { length: ROWS_PER_INSERT + 1 },
+  (_, rows) => `INSERT INTO external_items (id, source_id, dedupe_key, guid, link, content_hash, title, summary,
     content_html, content_text, image_url, author, categories, published_at, first_seen_at, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (source_id, dedupe_key) DO NOTHING`;
+  VALUES ${Array(rows).fill(ROW).join(', ')}
+  ON CONFLICT (source_id, dedupe_key) DO NOTHING`,
+);
 const UPDATE = `UPDATE external_items SET dedupe_key = ?, guid = ?, link = ?, content_hash = ?, title = ?, summary = ?,
     content_html = ?, content_text = ?, image_url = ?, author = ?, categories = ?,
     published_at = COALESCE(?, published_at), updated_at = ?
@@ -49,7 +61,8 @@ export function planItemWrites(
   const nowMs = Date.parse(now);
   const seenKeys = new Set<string>();
   const matchedIds = new Set<string>();
-  const plan: ItemWritePlan = { inserts: [], updates: [], unchanged: 0 };
+  const plan: ItemWritePlan = { inserts: [], insertedRows: 0, updates: [], unchanged: 0 };
+  const rows: SqlValue[][] = [];
 
   for (const item of items) {
     const key = dedupeKey(item);
@@ -68,21 +81,18 @@ export function planItemWrites(
     ];
     if (!match) {
       const id = newId('ext', nowMs, random);
-      plan.inserts.push(
-        sql(
-          INSERT,
-          id,
-          sourceId,
-          key,
-          item.guid ?? null,
-          item.link ?? null,
-          item.contentHash,
-          ...fields,
-          item.publishedAt,
-          now,
-          now,
-        ),
-      );
+      rows.push([
+        id,
+        sourceId,
+        key,
+        item.guid ?? null,
+        item.link ?? null,
+        item.contentHash,
+        ...fields,
+        item.publishedAt,
+        now,
+        now,
+      ]);
       continue;
     }
     matchedIds.add(match.id);
@@ -96,5 +106,10 @@ export function planItemWrites(
       sql(UPDATE, key, item.guid ?? null, item.link ?? null, item.contentHash, ...fields, publishedAt, now, match.id),
     );
   }
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    plan.inserts.push(sql(INSERTS[chunk.length] as string, ...chunk.flat()));
+  }
+  plan.insertedRows = rows.length;
   return plan;
 }

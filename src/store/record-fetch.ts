@@ -66,7 +66,7 @@ export async function recordFetch(db: SqlDatabase, r: FetchRecord): Promise<Fetc
   return {
     inserted,
     updated: plan.updates.length,
-    unchanged: plan.unchanged + (plan.inserts.length - inserted),
+    unchanged: plan.unchanged + (plan.insertedRows - inserted),
     removed,
     itemsStored: row?.items_stored ?? 0,
     sourceExists: true,
