@@ -139,3 +139,31 @@ describe('refreshing a whole archive', () => {
     expect((await store.getRelatedLinks(b.id, SITE)).map((l) => l.targetId)).toEqual([a.id]);
   });
 });
+
+describe('when a linked article of ours changes', () => {
+  it('moves the linking article to a new revision and shows the new headline and URL', async () => {
+    const target = story('Volcano erupts on the island', 'Lava flows from the volcano forced evacuations.');
+    const article = story('Island volcano eruption forces evacuation', 'The volcano erupted overnight.');
+    for (const x of [target, article]) await store.createArticle(x);
+    await refreshRelatedForArticle(store, article.id, { ...options, cascade: false });
+    const revision = await revisionOf(article.id);
+
+    const current = await store.getArticle(target.id);
+    if (!current) throw new Error('target vanished');
+    await store.updateArticle({ ...current, title: 'Volcano eruption: lava reaches the sea', slug: 'lava-sea' });
+    expect(await revisionOf(article.id)).toBe((revision ?? 0) + 1);
+    const [story1] = (await store.listRelatedStories([article], SITE)).get(article.id) ?? [];
+    expect(story1).toMatchObject({
+      title: 'Volcano eruption: lava reaches the sea',
+      url: `${SITE}/world-news/lava-sea`,
+    });
+
+    await store.updateArticle({
+      ...current,
+      title: 'Volcano eruption: lava reaches the sea',
+      slug: 'lava-sea',
+      bodyHtml: '<p>More.</p>',
+    });
+    expect(await revisionOf(article.id)).toBe((revision ?? 0) + 1); // a body edit changes no link
+  });
+});

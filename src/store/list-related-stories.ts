@@ -4,7 +4,8 @@ import type { SqlDatabase } from './sql-database.ts';
 
 /**
  * What feeds and article pages render: per article, its stored related links
- * (editorial first, then computed, as refresh saved them), minus unresolved
+ * (editorial first, then computed, as refresh saved them; a computed link to
+ * one of our articles shows its current headline and URL), minus unresolved
  * editorial titles (no URL to link) and our articles that are no longer
  * published. An article never refreshed yet falls back to its editorial links
  * that name a target (article id or URL).
@@ -36,7 +37,7 @@ export async function listRelatedStories(
     const chunk = ids.slice(i, i + CHUNK);
     rows.push(
       ...(await db.all<LinkRow>(
-        `SELECT l.article_id, l.target_kind, l.url, l.title, l.source, l.published_at,
+        `SELECT l.article_id, l.target_kind, l.url, CASE WHEN l.target_kind = 'own' AND l.editorial = 0 AND a.title IS NOT NULL THEN a.title ELSE l.title END AS title, l.source, l.published_at,
                 a.slug, a.category_slug, a.status, a.published_at AS target_published_at
            FROM related_links l LEFT JOIN articles a ON l.target_kind = 'own' AND a.id = l.target_id
           WHERE l.article_id IN (${chunk.map(() => '?').join(', ')})

@@ -58,7 +58,8 @@ export function createRelatedQueries(db: SqlDatabase): RelatedStore {
 
     async getRelatedLinks(articleId, siteUrl) {
       const rows = await db.all<LinkRow & { slug: string | null; category_slug: string | null; status: string | null }>(
-        `SELECT l.position, l.editorial, l.target_kind, l.target_id, l.url, l.title, l.source, l.published_at,
+        `SELECT l.position, l.editorial, l.target_kind, l.target_id, l.url,
+                CASE WHEN l.target_kind = 'own' AND l.editorial = 0 AND a.title IS NOT NULL THEN a.title ELSE l.title END AS title, l.source, l.published_at,
                 l.score, l.reasons, a.slug, a.category_slug, a.status
            FROM related_links l LEFT JOIN articles a ON l.target_kind = 'own' AND a.id = l.target_id
           WHERE l.article_id = ? ORDER BY l.editorial DESC, l.position`,
