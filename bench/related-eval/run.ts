@@ -130,6 +130,8 @@ async function runCondition(name: string, stories: EvalStory[]) {
     console.log(
       `\nnDCG@10 ratio: ${(tidings / tfidf).toFixed(2)}x TF-IDF (goal >= 1.2x), ${(tidings / category).toFixed(2)}x category (goal >= 2x)`,
     );
+    // nDCG is at most 1, so no ranker can beat a baseline by more than 1 / its nDCG.
+    console.log(`ceiling: a perfect ranker would reach ${(1 / tfidf).toFixed(2)}x TF-IDF on this set`);
   } finally {
     db.close();
     await rm(dir, { recursive: true, force: true });
