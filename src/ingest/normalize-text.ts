@@ -15,6 +15,19 @@ export function cleanText(value: string | undefined, max: number): string {
   return summarize(text, max);
 }
 
+/**
+ * summarize(text, max) that reads only the start of a long text: Array.from over a 20,000-char
+ * body costs far more than the summary needs. The head is used when, whitespace collapsed, it
+ * still holds more than max + 1 code points: its first max code points are then the text's.
+ */
+export function summarizeStart(text: string, max: number): string {
+  const head = text.slice(0, 2 * max + 16);
+  if (head.length === text.length) return summarize(text, max);
+  let codePoints = 0;
+  for (const _ of head.replace(ASCII_SPACES, ' ').trim()) if (++codePoints > max + 1) return summarize(head, max);
+  return summarize(text, max);
+}
+
 /** The link as an identity: no fragment, no utm_* tracking parameters. */
 export function canonicalLink(url: string | undefined): string | undefined {
   if (!url) return undefined;

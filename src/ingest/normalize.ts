@@ -1,7 +1,7 @@
 import { htmlToPlainText, summarize } from '../domain/plain-text.ts';
 import { dedupeKey, type NormalizedItem } from '../domain/source.ts';
 import { hashText } from './hash-text.ts';
-import { canonicalLink, cleanText, firstImage, textToHtml } from './normalize-text.ts';
+import { canonicalLink, cleanText, firstImage, summarizeStart, textToHtml } from './normalize-text.ts';
 import { parseDate } from './parse-date.ts';
 import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
 import { resolveUrl, sanitizeContent } from './sanitize-content.ts';
@@ -84,7 +84,7 @@ export function normalizeItem(item: ParsedItem, identity: ItemIdentity, now: str
   const contentText = (item.contentText ?? htmlToPlainText(safeHtml)).slice(0, MAX_TEXT);
   const summarySource =
     item.summaryHtml && item.summaryHtml !== contentHtml ? htmlToPlainText(item.summaryHtml) : contentText;
-  const summary = summarize(summarySource, 300);
+  const summary = summarizeStart(summarySource, 300);
   const title = cleanText(item.title, 500) || summarize(summary, 100) || link || '';
   if (!title && !link && !contentText) return undefined;
 
