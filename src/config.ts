@@ -85,6 +85,8 @@ export interface IngestSettings {
   allowPrivateNetworks: boolean;
   retentionItems: number;
   retentionDays: number;
+  /** How long a cycle's claim on a source holds: a little over two fetch timeouts, so a dead run frees it soon. */
+  claimMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -132,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       allowPrivateNetworks: e.INGEST_ALLOW_PRIVATE_NETWORKS,
       retentionItems: e.INGEST_RETENTION_ITEMS,
       retentionDays: e.INGEST_RETENTION_DAYS,
+      claimMs: 2 * e.INGEST_TIMEOUT_MS + 60_000,
     },
   };
   if (e.ADMIN_TOKEN) config.adminToken = e.ADMIN_TOKEN;

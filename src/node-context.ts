@@ -6,7 +6,7 @@ import type { Logger } from './log.ts';
 import type { FeedSink } from './publish/feed-sink.ts';
 import { createFsFeedSink } from './publish/fs-feed-sink.ts';
 import { createPublisher, type Publisher } from './publish/publisher.ts';
-import { refreshRelatedForArticle, refreshRelatedSince } from './related/refresh-related.ts';
+import { createRelatedRefreshHooks } from './related-refresh-hooks.ts';
 import { renderers } from './render/index.ts';
 import { migrate } from './store/migrate.ts';
 import { createSqlStore } from './store/sql-store.ts';
@@ -54,7 +54,7 @@ export async function openNodeContext(
     log,
     now: () => now().getTime(),
   });
-  const ingestClaimMs = 2 * config.ingest.timeoutMs + 60_000;
+  const ingestClaimMs = config.ingest.claimMs;
   const cycle = createIngestCycle({
     store,
     ingest,
@@ -63,25 +63,7 @@ export async function openNodeContext(
     log,
     now: () => now().getTime(),
   });
-  const relatedOptions = () => ({ now: now().toISOString(), siteUrl: config.siteUrl });
-  const refreshAfterIngest = async (since: string) => {
-    try {
-      const related = await refreshRelatedSince(store, since, relatedOptions());
-      log.info('related: refreshed after ingest', {
-        articles: related.refreshed.length,
-        changed: related.changed.length,
-      });
-    } catch (error) {
-      log.error('related: refresh after ingest failed', { error });
-    }
-  };
-  // "Ingest this source now" (admin API, CLI): the same refresh as after a cycle.
-  const ingestNow: IngestOne = async (source, signal) => {
-    const since = now().toISOString();
-    const outcome = await ingest(source, signal);
-    if (outcome.inserted + outcome.updated > 0) await refreshAfterIngest(since);
-    return outcome;
-  };
+  const related = createRelatedRefreshHooks({ store, log, now, siteUrl: config.siteUrl });
   // After a cycle that stored items: related links for the articles those items relate to.
   const ingestCycle: typeof cycle = {
     get isRunning() {
@@ -90,17 +72,9 @@ export async function openNodeContext(
     stop: (mode) => cycle.stop(mode),
     async run(options) {
       const summary = await cycle.run(options);
-      if (!summary.isSkipped && summary.inserted + summary.updated > 0) await refreshAfterIngest(summary.startedAt);
+      if (!summary.isSkipped && summary.inserted + summary.updated > 0) await related.afterIngest(summary.startedAt);
       return summary;
     },
-  };
-  // The article is saved by then; a failed refresh is logged, and the next save or ingest retries it.
-  const afterArticleChange = async (article: { id: string }) => {
-    try {
-      await refreshRelatedForArticle(store, article.id, relatedOptions());
-    } catch (error) {
-      log.error('related: refresh after save failed', { article_id: article.id, error });
-    }
   };
   return {
     config,
@@ -109,10 +83,11 @@ export async function openNodeContext(
     store,
     sink,
     publisher,
-    ingest: ingestNow,
+    // "Ingest this source now" (admin API, CLI) refreshes related links as a cycle does.
+    ingest: related.refreshingAfter(ingest),
     ingestCycle,
     ingestClaimMs,
-    afterArticleChange,
+    afterArticleChange: related.afterArticleChange,
     now,
     async close() {
       await ingestCycle.stop('abort');

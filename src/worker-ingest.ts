@@ -10,19 +10,23 @@ import { createIngester } from './ingest/create-ingester.ts';
 import { type CycleSummary, type IngestOne, runIngestCycle } from './ingest/run-ingest-cycle.ts';
 import type { ResolveHost } from './ingest/ssrf-guard.ts';
 import type { Logger } from './log.ts';
-import { refreshRelatedSince } from './related/refresh-related.ts';
+import type { RelatedRefreshHooks } from './related-refresh-hooks.ts';
 import type { Store } from './store/store.ts';
 
 /** https://developers.cloudflare.com/workers/platform/limits/#simultaneous-open-connections */
 export const WORKER_MAX_CONNECTIONS = 6;
 /** Keeps one invocation well inside its subrequest budget: each source costs 2 DNS look-ups and 1 to 6 fetches. */
 export const WORKER_MAX_SOURCES = 12;
+/** New items related per invocation: each costs a few D1 queries, and an invocation has a query budget too. */
+export const WORKER_MAX_RELATED_ITEMS = 200;
 
 export interface WorkerIngestDeps {
   store: Store;
   config: Config;
   log: Logger;
   fetch: typeof fetch;
+  /** Stored items refresh the related links of the articles they relate to, as on Node. */
+  related: RelatedRefreshHooks;
 }
 
 export interface WorkerIngest {
@@ -34,7 +38,7 @@ export interface WorkerIngest {
   runCycle(): Promise<CycleSummary>;
 }
 
-export function createWorkerIngest({ store, config, log, fetch }: WorkerIngestDeps): WorkerIngest {
+export function createWorkerIngest({ store, config, log, fetch, related }: WorkerIngestDeps): WorkerIngest {
   const ingest = createIngester({
     store,
     fetch,
@@ -43,30 +47,9 @@ export function createWorkerIngest({ store, config, log, fetch }: WorkerIngestDe
     publicUrl: config.publicUrl,
     log,
   });
-  const claimMs = config.ingest.timeoutMs * 2 + 60_000;
-  // As on Node (node-context.ts): stored items refresh the related links of the articles they
-  // relate to; a failed refresh is logged, and the next ingest or save retries it.
-  const refreshAfterIngest = async (since: string) => {
-    try {
-      const related = await refreshRelatedSince(store, since, {
-        now: new Date().toISOString(),
-        siteUrl: config.siteUrl,
-      });
-      log.info('related: refreshed after ingest', {
-        articles: related.refreshed.length,
-        changed: related.changed.length,
-      });
-    } catch (error) {
-      log.error('related: refresh after ingest failed', { error });
-    }
-  };
+  const { claimMs } = config.ingest;
   return {
-    async ingest(source, signal) {
-      const since = new Date().toISOString();
-      const outcome = await ingest(source, signal);
-      if (outcome.inserted + outcome.updated > 0) await refreshAfterIngest(since);
-      return outcome;
-    },
+    ingest: related.refreshingAfter(ingest),
     claimMs,
     async runCycle() {
       const summary = await runIngestCycle({
@@ -77,7 +60,7 @@ export function createWorkerIngest({ store, config, log, fetch }: WorkerIngestDe
         maxSources: WORKER_MAX_SOURCES,
         log,
       });
-      if (summary.inserted + summary.updated > 0) await refreshAfterIngest(summary.startedAt);
+      if (summary.inserted + summary.updated > 0) await related.afterIngest(summary.startedAt);
       return summary;
     },
   };

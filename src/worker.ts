@@ -10,12 +10,12 @@ import { createLogger, type Logger } from './log.ts';
 import { createCachedFeedSink } from './publish/cached-feed-sink.ts';
 import { createD1FeedSink } from './publish/d1-feed-sink.ts';
 import { createPublisher, type Publisher } from './publish/publisher.ts';
-import { refreshRelatedForArticle } from './related/refresh-related.ts';
+import { createRelatedRefreshHooks } from './related-refresh-hooks.ts';
 import { renderers } from './render/index.ts';
 import { createD1Database } from './store/d1-database.ts';
 import { createSqlStore } from './store/sql-store.ts';
 import type { Store } from './store/store.ts';
-import { createWorkerIngest, type WorkerIngest } from './worker-ingest.ts';
+import { createWorkerIngest, WORKER_MAX_RELATED_ITEMS, type WorkerIngest } from './worker-ingest.ts';
 import { createAssetsMediaReader } from './worker-media.ts';
 
 export interface WorkerEnv {
@@ -51,17 +51,16 @@ function contextFor(env: WorkerEnv): WorkerContext {
   const sink = createCachedFeedSink(createD1FeedSink(env.DB), FEED_CACHE_MS);
   const now = () => new Date();
   const publisher = createPublisher({ store, sink: sink.direct, renderers, settings: config, now, log });
-  // An edited article gets fresh related links (and its feeds a new revision) at once, as on Node.
-  // The article is saved by then; a failed refresh is logged, and the next save or ingest retries it.
-  const afterArticleChange = async (article: { id: string }) => {
-    try {
-      await refreshRelatedForArticle(store, article.id, { now: now().toISOString(), siteUrl: config.siteUrl });
-    } catch (error) {
-      log.error('related: refresh after save failed', { article_id: article.id, error });
-    }
-  };
   // Wrapped: workerd throws "Illegal invocation" when fetch is called as a method of another object.
-  const ingester = createWorkerIngest({ store, config, log, fetch: (input, init) => fetch(input, init) });
+  // An edited article gets fresh related links (and its feeds a new revision) at once, as on Node.
+  const related = createRelatedRefreshHooks({
+    store,
+    log,
+    now,
+    siteUrl: config.siteUrl,
+    maxItems: WORKER_MAX_RELATED_ITEMS,
+  });
+  const ingester = createWorkerIngest({ store, config, log, related, fetch: (input, init) => fetch(input, init) });
   const deps = {
     store,
     sink,
@@ -69,7 +68,7 @@ function contextFor(env: WorkerEnv): WorkerContext {
     config,
     log,
     now,
-    afterArticleChange,
+    afterArticleChange: related.afterArticleChange,
     ingest: ingester.ingest,
     ingestClaimMs: ingester.claimMs,
     ...(env.ASSETS ? { readMedia: createAssetsMediaReader(env.ASSETS) } : {}),
