@@ -12,6 +12,8 @@ const BENCHMARKS = [
   'feed-serving.ts',
   'ingest-throughput.ts',
   'ingest-cycle.ts',
+  'related-eval/run.ts',
+  'related-perf.ts',
   'worker-bundle.ts',
   'worker-vs-node.ts',
 ];

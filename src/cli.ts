@@ -20,6 +20,7 @@ import {
 } from './ingest/ingest-commands.ts';
 import { createLogger } from './log.ts';
 import { type NodeContext, openNodeContext } from './node-context.ts';
+import { refreshRelatedForAllArticles } from './related/refresh-related.ts';
 import { loadSampleContent } from './seed/load-sample-content.ts';
 
 interface Command {
@@ -75,6 +76,17 @@ const commands: Record<string, Command> = {
       for (const name of run.feedsWritten) print(`  wrote ${ctx.config.feedsDir}/${name}`);
       for (const error of run.errors) print(`  FAILED ${error.feed}: ${error.message}`);
       if (run.errors.length) process.exitCode = 1;
+    },
+  },
+  related: {
+    usage: "related refresh               recompute every article's related stories (after a bulk import)",
+    async run(ctx, args) {
+      if (args[0] !== 'refresh') throw new UsageError('related takes one action: refresh');
+      const options = { now: ctx.now().toISOString(), siteUrl: ctx.config.siteUrl };
+      const result = await refreshRelatedForAllArticles(ctx.store, options, (done) => print(`  ${done} articles…`));
+      print(
+        `refreshed ${result.refreshed.length} articles; ${result.changed.length} now show different related stories`,
+      );
     },
   },
   sources: {
