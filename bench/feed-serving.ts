@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
-import { printTable, ratio } from './support/measure.ts';
+import { printTable, ratio, requestsPerSecond } from './support/measure.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
@@ -28,17 +28,8 @@ try {
     bytes: number;
   };
 
-  /** Average req/s; every response must have the expected status, or the figure means nothing. */
-  const load = async (url: string, status: 200 | 304, headers: Record<string, string> = {}) => {
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
-    const expected = status === 200 ? result['2xx'] : result['3xx'];
-    if (expected !== result.requests.total || result.errors > 0) {
-      throw new Error(
-        `${url}: ${result.requests.total - expected} responses were not ${status}, ${result.errors} errors`,
-      );
-    }
-    return result.requests.average;
-  };
+  const load = (url: string, status: 200 | 304, headers: Record<string, string> = {}) =>
+    requestsPerSecond(url, status, { connections: CONNECTIONS, durationSeconds: DURATION_S, headers });
   // Warm every path (JIT, the first read of the document) before measuring.
   await autocannon({ url: `${ours}/feeds/all.rss`, connections: 8, amount: 5_000 });
   await autocannon({ url: `${ours}/feeds/all.rss`, connections: 8, amount: 5_000, headers: { 'if-none-match': etag } });

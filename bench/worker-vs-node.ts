@@ -13,23 +13,14 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { seedLocalD1 } from '../scripts/worker-seed.ts';
 import { freePort, startWranglerDev } from '../scripts/wrangler-dev.ts';
-import { printTable, ratio } from './support/measure.ts';
+import { printTable, ratio, requestsPerSecond } from './support/measure.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
 const ROUNDS = 2;
 
-/** Average req/s; every response must have the expected status, or the figure means nothing. */
-async function load(url: string, status: 200 | 304, headers: Record<string, string> = {}): Promise<number> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
-  const expected = status === 200 ? result['2xx'] : result['3xx'];
-  if (expected !== result.requests.total || result.errors > 0) {
-    throw new Error(
-      `${url}: ${result.requests.total - expected} responses were not ${status}, ${result.errors} errors`,
-    );
-  }
-  return result.requests.average;
-}
+const load = (url: string, status: 200 | 304, headers: Record<string, string> = {}) =>
+  requestsPerSecond(url, status, { connections: CONNECTIONS, durationSeconds: DURATION_S, headers });
 
 const etagOf = async (url: string) => (await fetch(url)).headers.get('etag') ?? '';
 
