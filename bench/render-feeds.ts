@@ -1,6 +1,7 @@
 /**
  * Render benchmark: one feed of 50 items with ~3 KB bodies and 3 related
- * stories each, in every format, then the publish job's worst case of
+ * stories each, in every format, against the `feed` package rendering the
+ * same items in the same run; then the publish job's worst case of
  * 51 feeds x 3 formats. Run: npx tsx bench/render-feeds.ts
  */
 import { performance } from 'node:perf_hooks';
@@ -8,6 +9,7 @@ import type { FeedItem } from '../src/domain/article.ts';
 import { FEED_FORMATS } from '../src/render/feed-spec.ts';
 import { renderers } from '../src/render/index.ts';
 import { fixtureSpec, seedItem } from '../tests/render-fixtures.ts';
+import { renderWithFeedPackage } from './support/feed-package-baseline.ts';
 
 const ITEMS = 50;
 const RUNS = 300;
@@ -23,25 +25,30 @@ function benchItems(): FeedItem[] {
   }));
 }
 
-const items = benchItems();
-const spec = fixtureSpec();
-const perRenderMs: Record<string, number> = {};
-for (const format of FEED_FORMATS) {
-  const render = renderers[format];
-  for (let i = 0; i < 30; i++) render(spec, items); // warm up the JIT
+/** Median and p95 of RUNS renders after a warm-up, and the size of the output. */
+function measure(render: () => string) {
+  for (let i = 0; i < 30; i++) render(); // warm up the JIT
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    bytes = render(spec, items).length;
+    bytes = render().length;
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  const median = times[Math.floor(RUNS / 2)] ?? 0;
-  const p95 = times[Math.floor(RUNS * 0.95)] ?? 0;
-  perRenderMs[format] = median;
+  return { median: times[Math.floor(RUNS / 2)] ?? 0, p95: times[Math.floor(RUNS * 0.95)] ?? 0, bytes };
+}
+
+const items = benchItems();
+const spec = fixtureSpec();
+const perRenderMs: Record<string, number> = {};
+for (const format of FEED_FORMATS) {
+  const ours = measure(() => renderers[format](spec, items));
+  const baseline = measure(() => renderWithFeedPackage(spec, items, format));
+  perRenderMs[format] = ours.median;
   console.log(
-    `${format.padEnd(5)} ${ITEMS} items: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, ${(bytes / 1024).toFixed(0)} KiB`,
+    `${format.padEnd(5)} ${ITEMS} items: median ${ours.median.toFixed(2)} ms, p95 ${ours.p95.toFixed(2)} ms, ${(ours.bytes / 1024).toFixed(0)} KiB` +
+      ` | feed package: median ${baseline.median.toFixed(2)} ms, ${(baseline.bytes / 1024).toFixed(0)} KiB | ours/feed time ${(ours.median / baseline.median).toFixed(2)}x`,
   );
 }
 
