@@ -1,4 +1,5 @@
 import type { Config } from './config.ts';
+import { createConnectGuardedFetch } from './ingest/connect-guarded-fetch.ts';
 import { createIngester } from './ingest/create-ingester.ts';
 import { resolveHostWithDns } from './ingest/resolve-host-with-dns.ts';
 import { createIngestCycle, type IngestOne } from './ingest/run-ingest-cycle.ts';
@@ -47,7 +48,8 @@ export async function openNodeContext(
   const publisher = createPublisher({ store, sink, renderers, settings: config, now, log });
   const ingest = createIngester({
     store,
-    fetch: globalThis.fetch,
+    // The guard also checks the address each socket connects to (DNS rebinding).
+    fetch: createConnectGuardedFetch({ allowPrivateNetworks: config.ingest.allowPrivateNetworks }),
     resolveHost: resolveHostWithDns,
     settings: config.ingest,
     publicUrl: config.publicUrl,
