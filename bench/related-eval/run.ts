@@ -1,8 +1,9 @@
 /**
  * Related-stories quality: precision@5, recall@10 and nDCG@10 of Tidings'
  * scorer (FTS5 BM25 through the real migrations and store in a temp SQLite
- * file, then scoreRelated) against two baselines on a hand-labelled set of
- * stories grouped by event. Every story of a multi-story group is a query;
+ * file, then scoreRelated) against two baselines on two hand-labelled sets of
+ * stories grouped by event (stories.json, then stories-hard.json; README.md
+ * says how each was built). Every story of a multi-story group is a query;
  * the other stories of its group are the relevant answers.
  *
  *   npx tsx bench/related-eval/run.ts
@@ -24,9 +25,10 @@ import { ndcgAt, precisionAt, recallAt } from './metrics.ts';
 
 type Ranker = (query: EvalStory, k: number) => Promise<string[]> | string[];
 
-const { stories: allStories } = JSON.parse(readFileSync(new URL('stories.json', import.meta.url), 'utf8')) as {
-  stories: EvalStory[];
-};
+/** Set 1 (saturated: TF-IDF already near the ceiling) and set 2 (built to README.md's rules for set 2). */
+function loadSet(file: string): EvalStory[] {
+  return (JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as { stories: EvalStory[] }).stories;
+}
 const SITE = 'https://tidings.example';
 const NOW = '2025-01-01T00:00:00.000Z';
 
@@ -50,8 +52,6 @@ function toArticle(s: EvalStory): Article {
     revision: 1,
   };
 }
-
-const stories = allStories;
 
 function tidingsRanker(store: Store, weights?: Partial<ScoreWeights>): Ranker {
   return async (query, k) => {
@@ -85,6 +85,12 @@ async function evaluate(ranker: Ranker, queries: EvalStory[], stories: EvalStory
  * All rankers see the same text in each condition.
  */
 async function main() {
+  await runSet(loadSet('stories.json'));
+  console.log('\n#### set 2: stories-hard.json (events followed over weeks, look-alike distractors; see README.md)');
+  await runSet(loadSet('stories-hard.json'));
+}
+
+async function runSet(stories: EvalStory[]) {
   await runCondition('full text (title, summary, body)', stories);
   await runCondition(
     'feed-like (title and summary only)',
