@@ -58,7 +58,7 @@ export function createPageRoutes(deps: AppDeps): { index: Hono; articles?: Hono 
 
 function articleBody(article: Article, related: RelatedStory[], feeds: ReturnType<typeof html>) {
   const { image, author } = article;
-  return html`<p class="meta"><a href="/">${'Home'}</a> · <a href="/#${article.categorySlug}">${article.category}</a></p>
+  return html`<p class="meta"><a href="/">Home</a> · <a href="/#${article.categorySlug}">${article.category}</a></p>
 <article>
 <h1>${article.title}</h1>
 <p class="meta">By ${author.name}${author.role ? `, ${author.role}` : ''} · <time datetime="${article.publishedAt}">${formatDate(article.publishedAt)}</time></p>
