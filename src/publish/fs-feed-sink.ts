@@ -1,60 +1,90 @@
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONTENT_TYPES, type FeedFormat } from '../render/feed-spec.ts';
 import { strongEtag } from './digest.ts';
 import type { FeedDocument, FeedSink } from './feed-sink.ts';
 
+/** How long a cached document is served before its file is checked again. */
+const REVALIDATE_MS = 1_000;
+
+interface CachedDocument {
+  document: FeedDocument;
+  /** Identifies the file's version: a rename gives a new inode. */
+  fileKey: string;
+  checkedAt: number;
+}
+
+export interface FsFeedSinkOptions {
+  now?: () => number;
+}
+
 /**
- * Feed documents as files in one folder, each replaced by writing a temp
- * file and renaming it over the old one. The
- * file's mtime is its Last-Modified, so a restart serves the same headers.
- * Documents are cached in memory once read: the feed route never touches disk
- * on the hot path.
+ * Feed documents as files in one folder, each replaced by writing a temp file
+ * and renaming it over the old one. A file's mtime is its Last-Modified, so a
+ * restart serves the same headers. Documents are served from memory; once a
+ * second the file is checked again, so a document another process published
+ * (`npm run cli -- publish` beside the server) is served within a second.
  */
-export function createFsFeedSink(dir: string): FeedSink {
-  const cache = new Map<string, Promise<FeedDocument | undefined>>();
+export function createFsFeedSink(dir: string, { now = Date.now }: FsFeedSinkOptions = {}): FeedSink {
+  const cache = new Map<string, CachedDocument>();
+  const pending = new Map<string, Promise<FeedDocument | undefined>>();
 
-  async function writeAtomically(path: string, bytes: Uint8Array, modified: Date): Promise<void> {
-    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(temp, bytes);
-    await utimes(temp, modified, modified);
-    await rename(temp, path);
-  }
+  const fileKeyOf = (info: Stats) => `${info.ino}:${info.size}:${info.mtimeMs}`;
 
-  async function load(name: string): Promise<FeedDocument | undefined> {
-    const format = name.slice(name.lastIndexOf('.') + 1) as FeedFormat;
-    if (!(format in CONTENT_TYPES)) return undefined;
-    try {
-      const path = join(dir, name);
-      const [body, info] = await Promise.all([readFile(path), stat(path)]);
-      return {
-        name,
-        contentType: CONTENT_TYPES[format],
-        body: new Uint8Array(body),
-        etag: await strongEtag(body),
-        lastModified: new Date(Math.floor(info.mtimeMs / 1000) * 1000).toISOString(),
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
+  /** The document as the file now is: from the cache if the file did not change, else read again. */
+  async function refresh(name: string): Promise<FeedDocument | undefined> {
+    const path = join(dir, name);
+    const info = await stat(path).catch(ignoreMissing);
+    if (!info) {
+      cache.delete(name); // misses are not cached: unknown names must not grow memory
+      return undefined;
     }
+    const cached = cache.get(name);
+    if (cached?.fileKey === fileKeyOf(info)) {
+      cached.checkedAt = now();
+      return cached.document;
+    }
+    const body = new Uint8Array(await readFile(path));
+    const format = name.slice(name.lastIndexOf('.') + 1) as FeedFormat;
+    const document: FeedDocument = {
+      name,
+      contentType: CONTENT_TYPES[format],
+      body,
+      etag: await strongEtag(body),
+      lastModified: new Date(Math.floor(info.mtimeMs / 1000) * 1000).toISOString(),
+    };
+    cache.set(name, { document, fileKey: fileKeyOf(info), checkedAt: now() });
+    return document;
   }
 
   return {
     async put(document) {
       await mkdir(dir, { recursive: true });
-      await writeAtomically(join(dir, document.name), document.body, new Date(document.lastModified));
-      cache.set(document.name, Promise.resolve(document));
+      const path = join(dir, document.name);
+      const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+      const modified = new Date(document.lastModified);
+      await writeFile(temp, document.body);
+      await utimes(temp, modified, modified);
+      await rename(temp, path);
+      cache.set(document.name, { document, fileKey: fileKeyOf(await stat(path)), checkedAt: now() });
     },
-    get(name) {
-      let cached = cache.get(name);
-      if (!cached) {
-        cached = load(name);
-        cache.set(name, cached);
-        cached.then((doc) => doc ?? cache.delete(name)).catch(() => cache.delete(name));
+    async get(name) {
+      if (!(name.slice(name.lastIndexOf('.') + 1) in CONTENT_TYPES)) return undefined;
+      const cached = cache.get(name);
+      if (cached && now() - cached.checkedAt < REVALIDATE_MS) return cached.document; // the hot path: no I/O
+      let loading = pending.get(name);
+      if (!loading) {
+        loading = refresh(name).finally(() => pending.delete(name));
+        pending.set(name, loading);
       }
-      return cached;
+      return loading;
     },
   };
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): undefined {
+  if (error.code === 'ENOENT') return undefined;
+  throw error;
 }
