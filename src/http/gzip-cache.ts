@@ -4,17 +4,33 @@
  * stays fast (most documents of a run are never requested before the next
  * change), and the cache is bounded so old versions fall out.
  */
-export function createGzipCache(maxEntries = 512) {
-  const cache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
-  return (etag: string, body: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> => {
-    let compressed = cache.get(etag);
-    if (!compressed) {
-      compressed = gzip(body);
-      cache.set(etag, compressed);
-      compressed.catch(() => cache.delete(etag));
-      if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string); // the oldest entry
-    }
-    return compressed;
+export interface GzipCache {
+  /** The compressed body if it is ready, without waiting. */
+  peek(etag: string): Uint8Array<ArrayBuffer> | undefined;
+  get(etag: string, body: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>>;
+}
+
+export function createGzipCache(maxEntries = 512): GzipCache {
+  const ready = new Map<string, Uint8Array<ArrayBuffer>>();
+  const compressing = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+  return {
+    peek: (etag) => ready.get(etag),
+    get(etag, body) {
+      const done = ready.get(etag);
+      if (done) return Promise.resolve(done);
+      let pending = compressing.get(etag);
+      if (!pending) {
+        pending = gzip(body)
+          .then((compressed) => {
+            ready.set(etag, compressed);
+            if (ready.size > maxEntries) ready.delete(ready.keys().next().value as string); // the oldest entry
+            return compressed;
+          })
+          .finally(() => compressing.delete(etag));
+        compressing.set(etag, pending);
+      }
+      return pending;
+    },
   };
 }
 

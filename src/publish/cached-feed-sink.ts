@@ -25,6 +25,10 @@ export function createCachedFeedSink(inner: FeedSink, ttlMs: number, nowMs: () =
   };
   return {
     put,
+    peek(name) {
+      const hit = cache.get(name);
+      return hit && hit.until > nowMs() ? hit.document : undefined;
+    },
     async get(name) {
       const hit = cache.get(name);
       if (hit && hit.until > nowMs()) return hit.document;

@@ -18,4 +18,9 @@ export interface FeedSink {
   /** Replaces the document atomically: a reader sees the old bytes or the new, never a mix. */
   put(document: FeedDocument): Promise<void>;
   get(name: string): Promise<FeedDocument | undefined>;
+  /**
+   * The document when it is at hand without I/O (a fresh copy in memory), else
+   * undefined: lets the feed route answer most polls without waiting on a promise.
+   */
+  peek?(name: string): FeedDocument | undefined;
 }

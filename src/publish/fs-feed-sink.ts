@@ -32,6 +32,10 @@ export function createFsFeedSink(dir: string, { now = Date.now }: FsFeedSinkOpti
   const pending = new Map<string, Promise<FeedDocument | undefined>>();
 
   const fileKeyOf = (info: Stats) => `${info.ino}:${info.size}:${info.mtimeMs}`;
+  const peek = (name: string): FeedDocument | undefined => {
+    const cached = cache.get(name);
+    return cached && now() - cached.checkedAt < REVALIDATE_MS ? cached.document : undefined;
+  };
 
   /** The document as the file now is: from the cache if the file did not change, else read again. */
   async function refresh(name: string): Promise<FeedDocument | undefined> {
@@ -70,10 +74,11 @@ export function createFsFeedSink(dir: string, { now = Date.now }: FsFeedSinkOpti
       await rename(temp, path);
       cache.set(document.name, { document, fileKey: fileKeyOf(await stat(path)), checkedAt: now() });
     },
+    peek,
     async get(name) {
       if (!(name.slice(name.lastIndexOf('.') + 1) in CONTENT_TYPES)) return undefined;
-      const cached = cache.get(name);
-      if (cached && now() - cached.checkedAt < REVALIDATE_MS) return cached.document; // the hot path: no I/O
+      const fresh = peek(name);
+      if (fresh) return fresh; // the hot path: no I/O
       let loading = pending.get(name);
       if (!loading) {
         loading = refresh(name).finally(() => pending.delete(name));
