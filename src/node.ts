@@ -29,6 +29,12 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     printWelcome(config, info.port, ['all', ...categories.map((c) => c.slug)], !configured.adminToken);
   });
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    const reason =
+      error.code === 'EADDRINUSE' ? `port ${config.port} is already in use; set PORT to another` : error.message;
+    process.stderr.write(`tidings: cannot listen on ${config.host}:${config.port}: ${reason}\n`);
+    process.exit(1);
+  });
   const publishTask = cron.schedule(config.publishSchedule, () => ctx.publisher.publish('schedule').then(() => {}), {
     name: 'publish',
     noOverlap: true,

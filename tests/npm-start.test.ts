@@ -63,6 +63,27 @@ describe('the Node entry, as `npm start` runs it', () => {
     expect(categories.status).toBe(200);
   });
 
+  it('says so, and exits, when its port is taken', async () => {
+    const port = new URL(base).port;
+    const second = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+      env: {
+        ...process.env,
+        PORT: port,
+        DATABASE_PATH: join(dir, 'second.db'),
+        FEEDS_DIR: join(dir, 'feeds2'),
+        SEED_SAMPLE_CONTENT: 'false',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    second.stderr?.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const [code] = await once(second, 'exit');
+    expect(code).toBe(1);
+    expect(stderr).toContain(`port ${port} is already in use; set PORT to another`);
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
