@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 8787,
+      databasePath: 'data/tidings.db',
+      feedsDir: 'feeds',
+      publicUrl: 'http://localhost:8787',
+      siteUrl: 'http://localhost:8787',
+      siteIsExternal: false,
+      publishSchedule: '* * * * *',
+      feedItems: 50,
+      feedMaxAge: 60,
+      seedSampleContent: true,
+    });
+    expect(config.ingest).toMatchObject({ schedule: '*/5 * * * *', concurrency: 8, allowPrivateNetworks: false });
+    expect(config.adminToken).toBeUndefined();
+  });
+
+  it('names every bad value in one error', () => {
+    expect(() => loadConfig({ PORT: 'eighty', FEED_ITEMS: '0', PUBLIC_URL: 'ftp://x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty', FEED_ITEMS: '0', PUBLIC_URL: 'ftp://x' })).toThrow(
+      /PORT: .*; .*PUBLIC_URL: .*; FEED_ITEMS: /,
+    );
+  });
+
+  it('refuses to run in production without an admin token, and takes no short one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ADMIN_TOKEN is required when NODE_ENV=production/);
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN: .*16/);
+  });
+
+  it('treats empty values as unset and trims a trailing slash from URLs', () => {
+    const config = loadConfig({ PORT: '', SITE_URL: 'https://www.publisher.example/' });
+    expect(config.port).toBe(8787);
+    expect(config.siteUrl).toBe('https://www.publisher.example');
+    expect(config.siteIsExternal).toBe(true);
+  });
+});
