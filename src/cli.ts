@@ -104,8 +104,8 @@ const commands: Record<string, Command> = {
 
 /** The CLI's ingest commands run the context's pipeline; progress goes to stdout, one line per source. */
 function ingestDeps(ctx: NodeContext): IngestCommandDeps {
-  const { store, ingest, ingestClaimMs, log, now } = ctx;
-  return { store, ingest, concurrency: ctx.config.ingest.concurrency, claimMs: ingestClaimMs, log, now, print };
+  const { store, ingest, log, now, config } = ctx;
+  return { store, ingest, concurrency: config.ingest.concurrency, claimMs: config.ingest.claimMs, log, now, print };
 }
 
 class UsageError extends Error {}

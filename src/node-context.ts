@@ -26,8 +26,6 @@ export interface NodeContext {
   ingest: IngestOne;
   /** Runs ingest cycles one at a time over the due sources. */
   ingestCycle: ReturnType<typeof createIngestCycle>;
-  /** How long a cycle's claim on a source holds: a little over two fetch timeouts. */
-  ingestClaimMs: number;
   /** After an article is saved: its related links (and those it affects) are refreshed. */
   afterArticleChange: (article: { id: string }) => Promise<void>;
   now: () => Date;
@@ -56,12 +54,11 @@ export async function openNodeContext(
     log,
     now: () => now().getTime(),
   });
-  const ingestClaimMs = config.ingest.claimMs;
   const cycle = createIngestCycle({
     store,
     ingest,
     concurrency: config.ingest.concurrency,
-    claimMs: ingestClaimMs,
+    claimMs: config.ingest.claimMs,
     log,
     now: () => now().getTime(),
   });
@@ -88,7 +85,6 @@ export async function openNodeContext(
     // "Ingest this source now" (admin API, CLI) refreshes related links as a cycle does.
     ingest: related.refreshingAfter(ingest),
     ingestCycle,
-    ingestClaimMs,
     afterArticleChange: related.afterArticleChange,
     now,
     async close() {

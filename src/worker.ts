@@ -70,7 +70,6 @@ function contextFor(env: WorkerEnv): WorkerContext {
     now,
     afterArticleChange: related.afterArticleChange,
     ingest: ingester.ingest,
-    ingestClaimMs: ingester.claimMs,
     ...(env.ASSETS ? { readMedia: createAssetsMediaReader(env.ASSETS) } : {}),
   };
   const app = createApp(deps);

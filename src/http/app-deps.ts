@@ -27,5 +27,4 @@ export interface AppDeps {
   afterArticleDelete?: (article: Article) => Promise<void>;
   /** External sources: the admin API's /sources routes, with "ingest this source now". */
   ingest?: IngestOne;
-  ingestClaimMs?: number;
 }

@@ -48,8 +48,8 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', createArticleRoutes(deps));
   api.route('/', createRelatedRoutes({ store: deps.store, siteUrl: deps.config.siteUrl, now: deps.now }));
   if (deps.ingest) {
-    const { store, now, ingest, ingestClaimMs = 120_000 } = deps;
-    api.route('/', createSourceRoutes({ store, now, ingest, claimMs: ingestClaimMs }));
+    const { store, now, ingest, config } = deps;
+    api.route('/', createSourceRoutes({ store, now, ingest, claimMs: config.ingest.claimMs }));
   }
   app.route('/api', api);
 
