@@ -7,7 +7,10 @@ import { contentWords, stem } from './story-terms.ts';
  * subject and candidates always give the same ranking, so it is tested and
  * tuned (bench/related-eval) without a database.
  *
- *   score = (text·wText + tags·wTags + sameCategory·wCategory) × (1 − wRecency + wRecency·decay)
+ *   score = text × (wText + tags·wTags + sameCategory·wCategory) × (1 − wRecency + wRecency·decay)
+ *
+ * Tags and category scale the text evidence rather than add to it, so they
+ * never lift a story that shares no real words with the subject.
  *
  * text is BM25 scaled by the subject's BM25 against its own query (a story
  * matches itself best), so scores compare across subjects and a minimum
