@@ -134,6 +134,24 @@ describe('the publish job', () => {
     expect(healed.feedsWritten).toContain('world.atom');
   });
 
+  it('writes again the documents that vanished from the feeds folder, though nothing else changed', async () => {
+    await add({ title: 'Survivor', category: 'World' });
+    await publishFeeds(deps, 'test');
+    await rm(join(dir, 'feeds'), { recursive: true });
+    const restarted = { ...deps, sink: createFsFeedSink(join(dir, 'feeds')) };
+    const run = await publishFeeds(restarted, 'test');
+    expect(run.feedsWritten.sort()).toEqual([
+      'all.atom',
+      'all.json',
+      'all.rss',
+      'world.atom',
+      'world.json',
+      'world.rss',
+    ]);
+    expect(await titlesIn('world.rss')).toEqual(['Survivor']);
+    expect((await publishFeeds(restarted, 'test')).feedsWritten).toEqual([]);
+  });
+
   it('still publishes a valid, empty feed for a category with nothing visible', async () => {
     const only = await add({ title: 'Lonely', category: 'Science' });
     await publishFeeds(deps, 'test');
@@ -152,6 +170,7 @@ describe('the publish job', () => {
     let active = 0;
     const slowSink = {
       get: deps.sink.get,
+      listEtags: deps.sink.listEtags,
       async put(document: Parameters<typeof deps.sink.put>[0]) {
         active++;
         expect(active).toBe(1);

@@ -37,6 +37,7 @@ export function createCachedFeedSink(inner: FeedSink, ttlMs: number, nowMs: () =
       else cache.delete(name);
       return document;
     },
-    direct: { put, get: (name) => inner.get(name) },
+    listEtags: () => inner.listEtags(),
+    direct: { put, get: (name) => inner.get(name), listEtags: () => inner.listEtags() },
   };
 }

@@ -30,6 +30,10 @@ export function createD1FeedSink(d1: D1Database): FeedSink {
         .bind(document.name, document.contentType, decoder.decode(document.body), document.etag, document.lastModified)
         .run();
     },
+    async listEtags() {
+      const { results } = await d1.prepare('SELECT name, etag FROM feed_bodies').all<{ name: string; etag: string }>();
+      return new Map(results.map((row) => [row.name, row.etag]));
+    },
     async get(name) {
       const row = await d1
         .prepare('SELECT name, content_type, body, etag, last_modified FROM feed_bodies WHERE name = ?')

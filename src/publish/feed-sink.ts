@@ -19,6 +19,12 @@ export interface FeedSink {
   put(document: FeedDocument): Promise<void>;
   get(name: string): Promise<FeedDocument | undefined>;
   /**
+   * The ETag of every document the sink holds. The publish job compares it with
+   * what it last wrote, so a document lost from the sink (a feeds folder on a
+   * disk that did not survive a restart) is written again, not assumed present.
+   */
+  listEtags(): Promise<Map<string, string>>;
+  /**
    * The document when it is at hand without I/O (a fresh copy in memory), else
    * undefined: lets the feed route answer most polls without waiting on a promise.
    */

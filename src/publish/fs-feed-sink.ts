@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONTENT_TYPES, type FeedFormat } from '../render/feed-spec.ts';
 import { strongEtag } from './digest.ts';
@@ -63,7 +63,30 @@ export function createFsFeedSink(dir: string, { now = Date.now }: FsFeedSinkOpti
     return document;
   }
 
+  const get = async (name: string): Promise<FeedDocument | undefined> => {
+    if (!isFeedFile(name)) return undefined;
+    const fresh = peek(name);
+    if (fresh) return fresh; // the hot path: no I/O
+    let loading = pending.get(name);
+    if (!loading) {
+      loading = refresh(name).finally(() => pending.delete(name));
+      pending.set(name, loading);
+    }
+    return loading;
+  };
+
   return {
+    get,
+    peek,
+    async listEtags() {
+      const names = await readdir(dir).catch(ignoreMissing);
+      const etags = new Map<string, string>();
+      for (const name of (names ?? []).filter(isFeedFile)) {
+        const document = await get(name);
+        if (document) etags.set(name, document.etag);
+      }
+      return etags;
+    },
     async put(document) {
       await mkdir(dir, { recursive: true });
       const path = join(dir, document.name);
@@ -74,19 +97,12 @@ export function createFsFeedSink(dir: string, { now = Date.now }: FsFeedSinkOpti
       await rename(temp, path);
       cache.set(document.name, { document, fileKey: fileKeyOf(await stat(path)), checkedAt: now() });
     },
-    peek,
-    async get(name) {
-      if (!(name.slice(name.lastIndexOf('.') + 1) in CONTENT_TYPES)) return undefined;
-      const fresh = peek(name);
-      if (fresh) return fresh; // the hot path: no I/O
-      let loading = pending.get(name);
-      if (!loading) {
-        loading = refresh(name).finally(() => pending.delete(name));
-        pending.set(name, loading);
-      }
-      return loading;
-    },
   };
+}
+
+/** A published document's name: not a temp file, not anything else in the folder. */
+function isFeedFile(name: string): boolean {
+  return name.slice(name.lastIndexOf('.') + 1) in CONTENT_TYPES;
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): undefined {

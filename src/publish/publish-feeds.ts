@@ -32,9 +32,10 @@ export interface PublishResult extends PublishRun {
 export async function publishFeeds(deps: PublishDeps, trigger: string): Promise<PublishResult> {
   const now = deps.now().toISOString();
   const startedMs = performance.now(); // durations from the monotonic clock, not the (injectable) wall clock
-  const [categories, previousDocs] = await Promise.all([
+  const [categories, previousDocs, stored] = await Promise.all([
     deps.store.listFeedCategories(),
     deps.store.listFeedDocuments(),
+    deps.sink.listEtags(),
   ]);
   const previous = new Map(previousDocs.map((doc) => [doc.name, doc]));
   // Categories that lost all their articles still get an (empty) feed, so pollers see the removal.
@@ -51,7 +52,7 @@ export async function publishFeeds(deps: PublishDeps, trigger: string): Promise<
   const errors: PublishRun['errors'] = [];
   for (const feed of feeds) {
     try {
-      const outcome = await publishFeed(deps, feed, previous, now);
+      const outcome = await publishFeed(deps, feed, previous, stored, now);
       states.push(...outcome.states);
       written.push(...outcome.written);
       changedUrls.push(...outcome.changedUrls);
@@ -85,6 +86,7 @@ async function publishFeed(
   deps: PublishDeps,
   feed: FeedDefinition,
   previous: Map<string, FeedDocumentState>,
+  stored: Map<string, string>,
   now: string,
 ) {
   const baseSpec = feedSpecFor(feed, deps.settings);
@@ -95,9 +97,12 @@ async function publishFeed(
     limit: deps.settings.feedItems + 1,
   });
   const fingerprint = await sha256Hex(JSON.stringify([RENDER_VERSION, baseSpec, heads]));
-  const stale = FEED_FORMATS.filter(
-    (format) => previous.get(feedDocumentName(feed.key, format))?.fingerprint !== fingerprint,
-  );
+  // Stale: its inputs changed, or the sink no longer holds what we last wrote.
+  const stale = FEED_FORMATS.filter((format) => {
+    const name = feedDocumentName(feed.key, format);
+    const before = previous.get(name);
+    return before?.fingerprint !== fingerprint || stored.get(name) !== before.etag;
+  });
   const result = { states: [] as FeedDocumentState[], written: [] as string[], changedUrls: [] as string[] };
   if (stale.length === 0) return result;
 
@@ -109,7 +114,7 @@ async function publishFeed(
     const body = new TextEncoder().encode(deps.renderers[format](spec, items));
     const etag = await strongEtag(body);
     const before = previous.get(name);
-    const unchanged = before?.etag === etag && (await deps.sink.get(name))?.etag === etag;
+    const unchanged = before?.etag === etag && stored.get(name) === etag;
     if (!unchanged) {
       await deps.sink.put({ name, contentType: CONTENT_TYPES[format], body, etag, lastModified });
       result.written.push(name);

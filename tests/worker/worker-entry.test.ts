@@ -151,6 +151,13 @@ describe('the D1 feed sink', () => {
     await sink.put(next);
     expect(await sink.get('all.rss')).toEqual(next);
     expect(await sink.get('none.rss')).toBeUndefined();
+    await sink.put({ ...next, name: 'world.json', etag: '"c"' });
+    expect(await sink.listEtags()).toEqual(
+      new Map([
+        ['all.rss', '"b"'],
+        ['world.json', '"c"'],
+      ]),
+    );
   });
 
   it('serves from memory for the TTL what another isolate published, and its own writes at once', async () => {
