@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IngesterSettings } from './ingest/create-ingester.ts';
 
 /**
  * All configuration, from environment variables, validated once at startup.
@@ -74,17 +75,9 @@ export interface Config {
   ingest: IngestSettings;
 }
 
-export interface IngestSettings {
+export interface IngestSettings extends IngesterSettings {
   schedule: string;
   concurrency: number;
-  maxBytes: number;
-  timeoutMs: number;
-  idleTimeoutMs: number;
-  minIntervalMinutes: number;
-  maxIntervalMinutes: number;
-  allowPrivateNetworks: boolean;
-  retentionItems: number;
-  retentionDays: number;
   /** How long a cycle's claim on a source holds: a little over two fetch timeouts, so a dead run frees it soon. */
   claimMs: number;
 }

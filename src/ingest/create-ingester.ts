@@ -4,8 +4,8 @@ import { ingestSource } from './ingest-source.ts';
 import type { IngestOne } from './run-ingest-cycle.ts';
 import type { ResolveHost } from './ssrf-guard.ts';
 
-/** The ingest settings from config (Config['ingest']), structurally, so ingest never imports config. */
-export interface IngestSettingsLike {
+/** What the pipeline needs to know; config.ts extends it with the scheduling settings. */
+export interface IngesterSettings {
   maxBytes: number;
   timeoutMs: number;
   idleTimeoutMs: number;
@@ -22,7 +22,7 @@ export interface IngesterDeps {
   fetch: typeof fetch;
   /** node:dns on Node (resolveHostWithDns); on Workers the platform already refuses private targets. */
   resolveHost: ResolveHost;
-  settings: IngestSettingsLike;
+  settings: IngesterSettings;
   /** Named in the User-Agent so publishers can see who polls them. */
   publicUrl: string;
   log: Logger;

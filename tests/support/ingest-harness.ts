@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../../src/domain/ids.ts';
 import type { Source } from '../../src/domain/source.ts';
-import { createIngester, type IngestSettingsLike } from '../../src/ingest/create-ingester.ts';
+import { createIngester, type IngesterSettings } from '../../src/ingest/create-ingester.ts';
 import type { IngestOne } from '../../src/ingest/run-ingest-cycle.ts';
 import { silentLogger } from '../../src/log.ts';
 import { migrate } from '../../src/store/migrate.ts';
@@ -13,7 +13,7 @@ import type { Store } from '../../src/store/store.ts';
 import { type FeedServer, startFeedServer } from './hostile-feed-server.ts';
 
 /** Short limits so faults resolve fast: the whole hostile suite runs in a few seconds. */
-export const TEST_SETTINGS: IngestSettingsLike = {
+export const TEST_SETTINGS: IngesterSettings = {
   maxBytes: 5 * 1024 * 1024,
   timeoutMs: 1500,
   idleTimeoutMs: 400,
@@ -42,7 +42,7 @@ export interface Harness {
 }
 
 /** A real SQLite file, a real HTTP server on 127.0.0.1, and the real pipeline with 127.0.0.1 allowed. */
-export async function startHarness(settings: Partial<IngestSettingsLike> = {}): Promise<Harness> {
+export async function startHarness(settings: Partial<IngesterSettings> = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'tidings-ingest-'));
   const db = openSqliteDatabase(join(dir, 'tidings.db'));
   await migrate(db, loadMigrations());
