@@ -6,20 +6,15 @@ describe('when SITE_URL is the publisher’s own site', () => {
 
   beforeAll(async () => {
     tidings = await startTidings({ SITE_URL: 'https://www.publisher.example' });
-    await tidings.request('/api/articles', {
-      method: 'POST',
-      admin: true,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Harbour Reopens',
-        bodyHtml: '<p>Boats are back.</p>',
-        category: 'World',
-        author: { name: 'Ada Quill' },
-        status: 'published',
-        publishedAt: '2026-11-25T10:00:00Z',
-      }),
+    await tidings.admin('POST', '/api/articles', {
+      title: 'Harbour Reopens',
+      bodyHtml: '<p>Boats are back.</p>',
+      category: 'World',
+      author: { name: 'Ada Quill' },
+      status: 'published',
+      publishedAt: '2026-11-25T10:00:00Z',
     });
-    await tidings.request('/api/publish', { method: 'POST', admin: true });
+    await tidings.publish();
   });
   afterAll(() => tidings.stop());
 

@@ -10,22 +10,17 @@ describe('paged feeds (RFC 5005): a reader walks back through the archive', () =
   beforeAll(async () => {
     tidings = await startTidings({ FEED_ITEMS: '3' });
     for (let i = 1; i <= 7; i++) {
-      const response = await tidings.request('/api/articles', {
-        method: 'POST',
-        admin: true,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          title: `Story ${i}`,
-          bodyHtml: `<p>Story ${i}.</p>`,
-          category: 'World',
-          author: { name: 'Ada Quill' },
-          status: 'published',
-          publishedAt: `2026-11-2${i % 3}T0${i}:00:00Z`,
-        }),
+      const response = await tidings.admin('POST', '/api/articles', {
+        title: `Story ${i}`,
+        bodyHtml: `<p>Story ${i}.</p>`,
+        category: 'World',
+        author: { name: 'Ada Quill' },
+        status: 'published',
+        publishedAt: `2026-11-2${i % 3}T0${i}:00:00Z`,
       });
       expect(response.status).toBe(201);
     }
-    await tidings.request('/api/publish', { method: 'POST', admin: true });
+    await tidings.publish();
   });
   afterAll(() => tidings.stop());
 

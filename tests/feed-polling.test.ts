@@ -19,7 +19,7 @@ describe('an aggregator polling a published feed over real HTTP', () => {
     });
     expect(imported.status).toBe(201);
     articleId = ((await imported.json()) as { id: string }).id;
-    const published = await tidings.request('/api/publish', { method: 'POST', admin: true });
+    const published = await tidings.publish();
     expect(published.status).toBe(200);
   });
   afterAll(() => tidings.stop());
@@ -55,7 +55,7 @@ describe('an aggregator polling a published feed over real HTTP', () => {
       body: JSON.stringify({ title: 'Russian Draftees Say Goodbye (updated)' }),
     });
     expect(edited.status).toBe(200);
-    await tidings.request('/api/publish', { method: 'POST', admin: true });
+    await tidings.publish();
 
     const changed = await tidings.request('/feeds/entertainment-and-news.rss', {
       headers: { 'if-none-match': etag ?? '' },
@@ -72,7 +72,7 @@ describe('an aggregator polling a published feed over real HTTP', () => {
 
   it('keeps byte-identical documents and ETags when a publish finds nothing changed', async () => {
     const before = await tidings.request('/feeds/all.atom');
-    const run = (await (await tidings.request('/api/publish', { method: 'POST', admin: true })).json()) as {
+    const run = (await (await tidings.publish()).json()) as {
       feedsWritten: string[];
     };
     expect(run.feedsWritten).toEqual([]);

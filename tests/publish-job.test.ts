@@ -17,6 +17,9 @@ import { loadMigrations, openSqliteDatabase, type SqliteDatabase } from '../src/
 import { makeArticle, NOW } from './make-article.ts';
 import { validateXml } from './xml-checks.ts';
 
+/** Every document of these feeds, sorted as feedsWritten is compared. */
+const documentsOf = (...keys: string[]) => keys.flatMap((key) => [`${key}.atom`, `${key}.json`, `${key}.rss`]).sort();
+
 const settings = { ...loadConfig({ PUBLIC_URL: 'https://news.example', FEED_ITEMS: '3' }) };
 
 describe('the publish job', () => {
@@ -59,9 +62,7 @@ describe('the publish job', () => {
       await add({ title: `World ${i}`, category: 'World', publishedAt: `2026-02-0${i}T00:00:00.000Z` });
     await add({ title: 'Tech 1', category: 'Tech' });
     const run = await publishFeeds(deps, 'test');
-    expect(run.feedsWritten.sort()).toEqual(
-      ['all', 'tech', 'world'].flatMap((key) => [`${key}.atom`, `${key}.json`, `${key}.rss`]).sort(),
-    );
+    expect(run.feedsWritten.sort()).toEqual(documentsOf('all', 'tech', 'world'));
     expect(await titlesIn('world.rss')).toEqual(['World 4', 'World 3', 'World 2']);
     expect(await titlesIn('all.rss')).toEqual(['Tech 1', 'World 4', 'World 3']);
     expect((await readdir(join(dir, 'feeds'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -95,14 +96,7 @@ describe('the publish job', () => {
       revision: 2,
     });
     const run = await publishFeeds(deps, 'test');
-    expect(run.feedsWritten.sort()).toEqual([
-      'all.atom',
-      'all.json',
-      'all.rss',
-      'world.atom',
-      'world.json',
-      'world.rss',
-    ]);
+    expect(run.feedsWritten.sort()).toEqual(documentsOf('all', 'world'));
     expect((await deps.sink.get('tech.rss'))?.etag).toBe(techBefore?.etag);
     expect((await deps.sink.get('world.rss'))?.lastModified).toBe('2026-03-01T12:30:00.000Z');
     expect((await deps.sink.get('tech.rss'))?.lastModified).toBe(techBefore?.lastModified);
@@ -140,14 +134,7 @@ describe('the publish job', () => {
     await rm(join(dir, 'feeds'), { recursive: true });
     const restarted = { ...deps, sink: createFsFeedSink(join(dir, 'feeds')) };
     const run = await publishFeeds(restarted, 'test');
-    expect(run.feedsWritten.sort()).toEqual([
-      'all.atom',
-      'all.json',
-      'all.rss',
-      'world.atom',
-      'world.json',
-      'world.rss',
-    ]);
+    expect(run.feedsWritten.sort()).toEqual(documentsOf('all', 'world'));
     expect(await titlesIn('world.rss')).toEqual(['Survivor']);
     expect((await publishFeeds(restarted, 'test')).feedsWritten).toEqual([]);
   });

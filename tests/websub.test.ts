@@ -31,21 +31,16 @@ describe('WebSub: publishing pings the hub for the feeds that changed', () => {
   });
 
   it('announces the hub in every format and pings it once per changed document', async () => {
-    const created = await tidings.request('/api/articles', {
-      method: 'POST',
-      admin: true,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Hub test',
-        bodyHtml: '<p>Pushed, not polled.</p>',
-        category: 'World',
-        author: { name: 'Ada Quill' },
-        status: 'published',
-        publishedAt: '2026-11-25T11:00:00Z',
-      }),
+    const created = await tidings.admin('POST', '/api/articles', {
+      title: 'Hub test',
+      bodyHtml: '<p>Pushed, not polled.</p>',
+      category: 'World',
+      author: { name: 'Ada Quill' },
+      status: 'published',
+      publishedAt: '2026-11-25T11:00:00Z',
     });
     expect(created.status).toBe(201);
-    await tidings.request('/api/publish', { method: 'POST', admin: true });
+    await tidings.publish();
 
     const pinged = pings.map((p) => `${p.get('hub.mode')} ${p.get('hub.url')}`).sort();
     expect(pinged).toEqual(
@@ -62,7 +57,7 @@ describe('WebSub: publishing pings the hub for the feeds that changed', () => {
     ]);
 
     pings.length = 0;
-    await tidings.request('/api/publish', { method: 'POST', admin: true });
+    await tidings.publish();
     expect(pings).toEqual([]);
   });
 });

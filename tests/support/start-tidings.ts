@@ -19,6 +19,10 @@ export interface RunningTidings {
   dir: string;
   /** fetch against the server, with the admin token when `admin` is set. */
   request(path: string, init?: RequestInit & { admin?: boolean }): Promise<Response>;
+  /** An admin API call with the token; `body` goes as JSON. */
+  admin(method: string, path: string, body?: unknown): Promise<Response>;
+  /** POST /api/publish, as an editor would. */
+  publish(): Promise<Response>;
   /** Moves the clock the app sees. */
   setNow(iso: string): void;
   stop(): Promise<void>;
@@ -50,17 +54,26 @@ export async function startTidings(
   });
   const ctx = await openNodeContext(config, silentLogger, () => clock);
   app = createApp({ ...ctx, readMedia: createSeedMediaReader(config.seedDir) });
+  const request: RunningTidings['request'] = (path, init = {}) => {
+    const { admin, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (admin) headers.set('authorization', `Bearer ${TEST_TOKEN}`);
+    return fetch(`${baseUrl}${path}`, { ...rest, headers });
+  };
+  const admin: RunningTidings['admin'] = (method, path, body) =>
+    request(path, {
+      method,
+      admin: true,
+      ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
   return {
     ctx,
     app,
     baseUrl,
     dir,
-    request(path, init = {}) {
-      const { admin, ...rest } = init;
-      const headers = new Headers(rest.headers);
-      if (admin) headers.set('authorization', `Bearer ${TEST_TOKEN}`);
-      return fetch(`${baseUrl}${path}`, { ...rest, headers });
-    },
+    request,
+    admin,
+    publish: () => admin('POST', '/api/publish'),
     setNow(iso) {
       clock = new Date(iso);
     },
