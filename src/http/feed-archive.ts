@@ -7,6 +7,7 @@ import {
   categoryFeed,
   type FeedDefinition,
   type FeedSettings,
+  parseFeedDocumentName,
 } from '../publish/feed-catalog.ts';
 import { decodePageCursor, loadFeedPage } from '../publish/feed-page.ts';
 import { CONTENT_TYPES, type FeedFormat } from '../render/feed-spec.ts';
@@ -29,12 +30,11 @@ export interface FeedArchiveDeps {
 export async function serveFeedArchivePage(c: Context, deps: FeedArchiveDeps, name: string, cursor: string) {
   const position = decodePageCursor(cursor);
   if (!position) throw new ValidationError(`"${cursor}" is not a page cursor; follow the feed's rel="next" link`);
-  const dot = name.lastIndexOf('.');
-  const key = name.slice(0, dot);
-  const format = name.slice(dot + 1) as FeedFormat;
-  const feed = await findFeed(deps.store, key);
-  if (!feed) throw new NotFoundError(`no feed named "${name}"; the list of feeds is at /`);
+  const parsed = parseFeedDocumentName(name);
+  const feed = parsed ? await findFeed(deps.store, parsed.key) : undefined;
+  if (!parsed || !feed) throw new NotFoundError(`no feed named "${name}"; the list of feeds is at /`);
 
+  const { format } = parsed;
   const { spec, items } = await loadFeedPage(deps, feed, deps.now().toISOString(), position);
   const body = new TextEncoder().encode(renderers[format](spec, items));
   const headers = {

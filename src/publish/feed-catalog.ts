@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import { FEED_FORMATS, type FeedFormat, type FeedSpec } from '../render/feed-spec.ts';
+import { CONTENT_TYPES, FEED_FORMATS, type FeedFormat, type FeedSpec } from '../render/feed-spec.ts';
 
 /** The feed of everything; categories use their slug as key. */
 export const ALL_FEED_KEY = 'all';
@@ -18,6 +18,13 @@ export type FeedSettings = Pick<
 
 export function feedDocumentName(key: string, format: FeedFormat): string {
   return `${key}.${format}`;
+}
+
+/** The feed and format a document name stands for ("world.rss"), or undefined for any other file name. */
+export function parseFeedDocumentName(name: string): { key: string; format: FeedFormat } | undefined {
+  const dot = name.lastIndexOf('.');
+  const format = name.slice(dot + 1);
+  return dot > 0 && format in CONTENT_TYPES ? { key: name.slice(0, dot), format: format as FeedFormat } : undefined;
 }
 
 export function feedUrl(publicUrl: string, key: string, format: FeedFormat): string {

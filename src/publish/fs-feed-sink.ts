@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, stat, utimes, writeFile } from 'node:
 import { join } from 'node:path';
 import { CONTENT_TYPES, type FeedFormat } from '../render/feed-spec.ts';
 import { strongEtag } from './digest.ts';
+import { parseFeedDocumentName } from './feed-catalog.ts';
 import type { FeedDocument, FeedSink } from './feed-sink.ts';
 
 /** How long a cached document is served before its file is checked again. */
@@ -51,10 +52,9 @@ export function createFsFeedSink(dir: string, { now = Date.now }: FsFeedSinkOpti
       return cached.document;
     }
     const body = new Uint8Array(await readFile(path));
-    const format = name.slice(name.lastIndexOf('.') + 1) as FeedFormat;
     const document: FeedDocument = {
       name,
-      contentType: CONTENT_TYPES[format],
+      contentType: contentTypeOf(name),
       body,
       etag: await strongEtag(body),
       lastModified: new Date(Math.floor(info.mtimeMs / 1000) * 1000).toISOString(),
@@ -102,7 +102,12 @@ export function createFsFeedSink(dir: string, { now = Date.now }: FsFeedSinkOpti
 
 /** A published document's name: not a temp file, not anything else in the folder. */
 function isFeedFile(name: string): boolean {
-  return name.slice(name.lastIndexOf('.') + 1) in CONTENT_TYPES;
+  return parseFeedDocumentName(name) !== undefined;
+}
+
+function contentTypeOf(name: string): string {
+  const { format } = parseFeedDocumentName(name) as { format: FeedFormat };
+  return CONTENT_TYPES[format];
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): undefined {

@@ -2,7 +2,14 @@ import type { Logger } from '../log.ts';
 import { CONTENT_TYPES, FEED_FORMATS, type FeedFormat, type FeedRenderer } from '../render/feed-spec.ts';
 import type { FeedDocumentState, PublishRun, Store } from '../store/store.ts';
 import { sha256Hex, strongEtag } from './digest.ts';
-import { defineFeeds, type FeedDefinition, type FeedSettings, feedDocumentName, feedSpecFor } from './feed-catalog.ts';
+import {
+  defineFeeds,
+  type FeedDefinition,
+  type FeedSettings,
+  feedDocumentName,
+  feedSpecFor,
+  parseFeedDocumentName,
+} from './feed-catalog.ts';
 import { loadFeedPage } from './feed-page.ts';
 import type { FeedSink } from './feed-sink.ts';
 
@@ -41,7 +48,7 @@ export async function publishFeeds(deps: PublishDeps, trigger: string): Promise<
   // Categories that lost all their articles still get an (empty) feed, so pollers see the removal.
   const known = new Set(categories.map((c) => c.slug));
   const emptied = previousDocs
-    .map((doc) => doc.name.slice(0, doc.name.lastIndexOf('.')))
+    .flatMap((doc) => parseFeedDocumentName(doc.name)?.key ?? [])
     .filter((key, i, keys) => keys.indexOf(key) === i && !known.has(key))
     .map((key) => ({ slug: key, name: key }));
   const feeds = defineFeeds([...categories, ...emptied]);
