@@ -10,7 +10,7 @@ import {
   parseFeedDocumentName,
 } from '../publish/feed-catalog.ts';
 import { decodePageCursor, loadFeedPage } from '../publish/feed-page.ts';
-import { CONTENT_TYPES, type FeedFormat } from '../render/feed-spec.ts';
+import { CONTENT_TYPES } from '../render/feed-spec.ts';
 import { renderers } from '../render/index.ts';
 import type { Store } from '../store/store.ts';
 import { isNotModified } from './conditional-get.ts';
