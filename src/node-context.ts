@@ -71,7 +71,7 @@ export async function openNodeContext(
     stop: (mode) => cycle.stop(mode),
     async run(options) {
       const summary = await cycle.run(options);
-      if (!summary.isSkipped && summary.inserted + summary.updated > 0) await related.afterIngest(summary.startedAt);
+      await related.afterCycle(summary);
       return summary;
     },
   };

@@ -5,7 +5,7 @@
  * by then, so a failed refresh is logged and never fails the save or the
  * cycle; the next save or ingest retries it.
  */
-import type { IngestOne } from './ingest/run-ingest-cycle.ts';
+import type { CycleSummary, IngestOne } from './ingest/run-ingest-cycle.ts';
 import type { Logger } from './log.ts';
 import { refreshRelatedForArticle, refreshRelatedSince } from './related/refresh-related.ts';
 import type { Store } from './store/store.ts';
@@ -23,6 +23,8 @@ export interface RelatedRefreshHooks {
   afterArticleChange(article: { id: string }): Promise<void>;
   /** After ingestion that started at `since` stored items. */
   afterIngest(since: string): Promise<void>;
+  /** After an ingest cycle: a refresh when it stored or changed anything. */
+  afterCycle(summary: CycleSummary): Promise<void>;
   /** The same pipeline, refreshing related links when the source brought anything. */
   refreshingAfter(ingest: IngestOne): IngestOne;
 }
@@ -53,6 +55,9 @@ export function createRelatedRefreshHooks(deps: RelatedRefreshDeps): RelatedRefr
       }
     },
     afterIngest,
+    async afterCycle(summary) {
+      if (!summary.isSkipped && summary.inserted + summary.updated > 0) await afterIngest(summary.startedAt);
+    },
     refreshingAfter(ingest) {
       return async (source, signal) => {
         const since = deps.now().toISOString();

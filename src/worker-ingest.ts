@@ -60,7 +60,7 @@ export function createWorkerIngest({ store, config, log, fetch, related }: Worke
         maxSources: WORKER_MAX_SOURCES,
         log,
       });
-      if (summary.inserted + summary.updated > 0) await related.afterIngest(summary.startedAt);
+      await related.afterCycle(summary);
       return summary;
     },
   };
