@@ -9,13 +9,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadMigrations, openSqliteDatabase } from '../src/adapters/node/sqlite-database.ts';
 import { createSourceFromInput } from '../src/domain/source-factory.ts';
 import { createIngester } from '../src/ingest/create-ingester.ts';
 import { runIngestCycle } from '../src/ingest/run-ingest-cycle.ts';
 import { silentLogger } from '../src/log.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
-import { loadMigrations, openSqliteDatabase } from '../src/store/sqlite-database.ts';
 import { createFeedCorpus } from './support/feed-corpus.ts';
 
 const SOURCES = 1000;

@@ -12,12 +12,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
-import { decodeCharset } from '../src/ingest/decode-charset.ts';
-import { normalizeFeed } from '../src/ingest/normalize.ts';
-import { parseFeed } from '../src/ingest/parse-feed.ts';
+import { loadMigrations, openSqliteDatabase } from '../src/adapters/node/sqlite-database.ts';
+import { decodeCharset } from '../src/ingest/fetch/decode-charset.ts';
+import { normalizeFeed } from '../src/ingest/normalize/normalize.ts';
+import { parseFeed } from '../src/ingest/parse/parse-feed.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
-import { loadMigrations, openSqliteDatabase } from '../src/store/sqlite-database.ts';
 import { createFeedCorpus } from './support/feed-corpus.ts';
 
 const FEEDS = 40;

@@ -6,15 +6,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createFsFeedSink } from '../src/adapters/node/fs-feed-sink.ts';
+import { loadMigrations, openSqliteDatabase } from '../src/adapters/node/sqlite-database.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Article } from '../src/domain/article.ts';
 import { silentLogger } from '../src/log.ts';
-import { createFsFeedSink } from '../src/publish/fs-feed-sink.ts';
 import { publishFeeds } from '../src/publish/publish-feeds.ts';
 import { renderers } from '../src/render/index.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
-import { loadMigrations, openSqliteDatabase } from '../src/store/sqlite-database.ts';
 import { peakRssMiB, printTable, timed } from './support/measure.ts';
 import { syntheticArticle } from './support/synthetic-articles.ts';
 

@@ -13,9 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { openNodeAdapters } from '../src/adapters/node/node-adapters.ts';
+import { createServices } from '../src/app/create-services.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
-import { openNodeContext } from '../src/node-context.ts';
 import { loadSampleContent } from '../src/seed/load-sample-content.ts';
 import type { SqlDatabase, SqlValue } from '../src/store/sql-database.ts';
 
@@ -54,11 +55,12 @@ async function buildSeedSql(dir: string, publicUrl?: string): Promise<string[]> 
     FEEDS_DIR: join(dir, 'feeds'),
     ...(publicUrl && { PUBLIC_URL: publicUrl }),
   });
-  const ctx = await openNodeContext(config, silentLogger);
+  const adapters = await openNodeAdapters(config, silentLogger);
+  const ctx = createServices(config, adapters, { log: silentLogger });
   try {
     await loadSampleContent({ ...ctx, seedDir: config.seedDir, siteUrl: config.siteUrl });
     const statements: string[] = [];
-    for (const table of CONTENT_TABLES) statements.push(...(await dumpTable(ctx.db, table)));
+    for (const table of CONTENT_TABLES) statements.push(...(await dumpTable(adapters.db, table)));
     return statements;
   } finally {
     await ctx.close();

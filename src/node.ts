@@ -4,28 +4,31 @@
  * database, publishes every feed, then serves and keeps publishing.
  */
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import cron from 'node-cron';
+import { createFsMediaReader } from './adapters/node/fs-media-reader.ts';
+import { openNodeAdapters } from './adapters/node/node-adapters.ts';
+import { scheduleJobs } from './adapters/node/schedule-jobs.ts';
+import { createServices } from './app/create-services.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createApp } from './http/create-app.ts';
 import { createLogger } from './log.ts';
-import { openNodeContext } from './node-context.ts';
-import { createSeedMediaReader, loadSampleContent } from './seed/load-sample-content.ts';
+import { loadSampleContent } from './seed/load-sample-content.ts';
 
 async function main(): Promise<void> {
   const configured = loadConfig(process.env);
   const config = withAdminToken(configured);
   const log = createLogger(config.logLevel);
-  const ctx = await openNodeContext(config, log);
+  const services = createServices(config, await openNodeAdapters(config, log), { log });
 
   if (config.seedSampleContent) {
-    const created = await loadSampleContent({ ...ctx, seedDir: config.seedDir, siteUrl: config.siteUrl });
+    const created = await loadSampleContent({ ...services, seedDir: config.seedDir, siteUrl: config.siteUrl });
     if (created) log.info('seed: sample content loaded', { articles: created, seed_dir: config.seedDir });
   }
-  await ctx.publisher.publish('startup');
+  await services.publisher.publish('startup');
 
-  const app = createApp({ ...ctx, readMedia: createSeedMediaReader(config.seedDir) });
-  const categories = await ctx.store.listCategories(ctx.now().toISOString());
+  const app = createApp({ ...services, readMedia: createFsMediaReader(join(config.seedDir, 'images')) });
+  const categories = await services.store.listCategories(services.now().toISOString());
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     printWelcome(config, info.port, ['all', ...categories.map((c) => c.slug)], !configured.adminToken);
   });
@@ -35,24 +38,20 @@ async function main(): Promise<void> {
     process.stderr.write(`tidings: cannot listen on ${config.host}:${config.port}: ${reason}\n`);
     process.exit(1);
   });
-  const publishTask = cron.schedule(config.publishSchedule, () => ctx.publisher.publish('schedule').then(() => {}), {
-    name: 'publish',
-    noOverlap: true,
-  });
-  // A cycle that is still running when the next is due is skipped by the cycle itself.
-  const ingestTask = cron.schedule(config.ingest.schedule, () => ctx.ingestCycle.run().then(() => {}), {
-    name: 'ingest',
-    noOverlap: true,
-  });
+  const stopJobs = scheduleJobs([
+    { name: 'publish', schedule: config.publishSchedule, run: () => services.publisher.publish('schedule') },
+    // A cycle that is still running when the next is due is skipped by the cycle itself.
+    { name: 'ingest', schedule: config.ingest.schedule, run: () => services.ingestCycle.run() },
+  ]);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('node: shutting down', { signal });
-    await Promise.all([publishTask.stop(), ingestTask.stop()]);
+    await stopJobs();
     server.close();
-    await ctx.close();
+    await services.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

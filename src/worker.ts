@@ -4,19 +4,16 @@
  * choices are made here; nothing Node-only (better-sqlite3, node-cron, fs) is
  * imported, so none of it reaches the bundle.
  */
-import { type Config, loadConfig } from './config.ts';
+import { createAssetsMediaReader } from './adapters/workers/assets-media-reader.ts';
+import { createD1Database } from './adapters/workers/d1-database.ts';
+import { createD1FeedSink } from './adapters/workers/d1-feed-sink.ts';
+import { createDohResolver } from './adapters/workers/doh-resolver.ts';
+import { WORKER_LIMITS } from './adapters/workers/worker-limits.ts';
+import { createServices, type Services } from './app/create-services.ts';
+import { loadConfig } from './config.ts';
 import { createApp } from './http/create-app.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createLogger } from './log.ts';
 import { createCachedFeedSink } from './publish/cached-feed-sink.ts';
-import { createD1FeedSink } from './publish/d1-feed-sink.ts';
-import { createPublisher, type Publisher } from './publish/publisher.ts';
-import { createRelatedRefreshHooks } from './related-refresh-hooks.ts';
-import { renderers } from './render/index.ts';
-import { createD1Database } from './store/d1-database.ts';
-import { createSqlStore } from './store/sql-store.ts';
-import type { Store } from './store/store.ts';
-import { createWorkerIngest, WORKER_MAX_RELATED_ITEMS, type WorkerIngest } from './worker-ingest.ts';
-import { createAssetsMediaReader } from './worker-media.ts';
 
 export interface WorkerEnv {
   DB: D1Database;
@@ -28,11 +25,7 @@ export interface WorkerEnv {
 
 interface WorkerContext {
   env: WorkerEnv;
-  config: Config;
-  log: Logger;
-  store: Store;
-  publisher: Publisher;
-  ingester: WorkerIngest;
+  services: Services;
   app: ReturnType<typeof createApp>;
 }
 
@@ -47,33 +40,19 @@ function contextFor(env: WorkerEnv): WorkerContext {
   const vars = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const config = loadConfig(vars);
   const log = createLogger(config.logLevel);
-  const store = createSqlStore(createD1Database(env.DB));
-  const sink = createCachedFeedSink(createD1FeedSink(env.DB), FEED_CACHE_MS);
-  const now = () => new Date();
-  const publisher = createPublisher({ store, sink: sink.direct, renderers, settings: config, now, log });
+  const feeds = createCachedFeedSink(createD1FeedSink(env.DB), FEED_CACHE_MS);
   // Wrapped: workerd throws "Illegal invocation" when fetch is called as a method of another object.
-  // An edited article gets fresh related links (and its feeds a new revision) at once, as on Node.
-  const related = createRelatedRefreshHooks({
-    store,
-    log,
-    now,
-    siteUrl: config.siteUrl,
-    maxItems: WORKER_MAX_RELATED_ITEMS,
-  });
-  const ingester = createWorkerIngest({ store, config, log, related, fetch: (input, init) => fetch(input, init) });
-  const deps = {
-    store,
-    sink,
-    publisher,
-    config,
-    log,
-    now,
-    afterArticleChange: related.afterArticleChange,
-    ingest: ingester.ingest,
-    ...(env.ASSETS ? { readMedia: createAssetsMediaReader(env.ASSETS) } : {}),
+  const outbound: typeof fetch = (input, init) => fetch(input, init);
+  const adapters = {
+    db: createD1Database(env.DB),
+    feeds,
+    publishTo: feeds.direct,
+    fetch: outbound,
+    resolveHost: createDohResolver(outbound),
   };
-  const app = createApp(deps);
-  cached = { env, config, log, store, publisher, ingester, app };
+  const services = createServices(config, adapters, { log, limits: WORKER_LIMITS });
+  const app = createApp({ ...services, ...(env.ASSETS && { readMedia: createAssetsMediaReader(env.ASSETS) }) });
+  cached = { env, services, app };
   return cached;
 }
 
@@ -114,11 +93,11 @@ function withEncodedBody(response: Response): Response {
  * bytes, ingest claims each due source before fetching it. Each job logs its
  * own failures; one failing job does not stop the other.
  */
-async function runScheduled(cron: string, context: WorkerContext): Promise<void> {
-  const { config, log, publisher } = context;
+async function runScheduled(cron: string, { services }: WorkerContext): Promise<void> {
+  const { config, log, publisher } = services;
   const jobs: Promise<unknown>[] = [];
   if (cron === config.publishSchedule) jobs.push(publisher.publish(`cron ${cron}`));
-  if (cron === config.ingest.schedule) jobs.push(context.ingester.runCycle());
+  if (cron === config.ingest.schedule) jobs.push(services.ingestCycle.run());
   if (jobs.length === 0) log.warn('worker: no job runs on this cron', { cron });
   const failures = (await Promise.allSettled(jobs)).flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
   for (const error of failures) log.error('worker: scheduled job failed', { cron, error });

@@ -7,7 +7,7 @@ import Parser from 'rss-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
-const FIXTURE = new URL('../../shared/fixtures/seed-article.txt', import.meta.url).pathname;
+const FIXTURE = new URL('./fixtures/seed-article.txt', import.meta.url).pathname;
 
 describe('npm run cli', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tidings-cli-'));

@@ -3,7 +3,7 @@ import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningTidings, startTidings } from './support/start-tidings.ts';
 
-const fixture = readFileSync(new URL('../../shared/fixtures/seed-article.txt', import.meta.url), 'utf8');
+const fixture = readFileSync(new URL('./fixtures/seed-article.txt', import.meta.url), 'utf8');
 
 describe('an aggregator polling a published feed over real HTTP', () => {
   let tidings: RunningTidings;

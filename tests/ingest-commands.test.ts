@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type IngestCommandDeps, runIngestCommand, runSourcesCommand } from '../src/ingest/ingest-commands.ts';
+import { type IngestCommandDeps, runIngestCommand, runSourcesCommand } from '../src/cli/source-commands.ts';
+import { createIngestCycle } from '../src/ingest/run-ingest-cycle.ts';
 import { silentLogger } from '../src/log.ts';
 import { fail, serve } from './support/hostile-feed-server.ts';
 import { item, rss } from './support/hostile-feeds.ts';
@@ -15,15 +16,16 @@ beforeAll(async () => {
   h.server.route('/cli.xml', serve(rss(item('cli')), 'application/rss+xml'));
   h.server.route('/down.xml', fail(503));
   lines = [];
-  deps = {
+  const now = () => h.clock.now;
+  const ingestCycle = createIngestCycle({
     store: h.store,
     ingest: h.ingest,
     concurrency: 2,
     claimMs: 60_000,
     log: silentLogger,
-    now: () => new Date(h.clock.now),
-    print: (line) => lines.push(line),
-  };
+    now,
+  });
+  deps = { store: h.store, ingestCycle, now: () => new Date(now()), print: (line) => lines.push(line) };
 });
 afterAll(() => h.close());
 

@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnectGuardedFetch } from '../src/ingest/connect-guarded-fetch.ts';
-import { fetchSource } from '../src/ingest/fetch-source.ts';
+import { createConnectGuardedFetch } from '../src/adapters/node/connect-guarded-fetch.ts';
+import { fetchSource } from '../src/ingest/fetch/fetch-source.ts';
 
 /**
  * DNS rebinding: the name passes the guard's look-up as a public address,

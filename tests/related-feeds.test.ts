@@ -14,7 +14,7 @@ import { validateXml } from './xml-checks.ts';
  * links arrive in RSS, Atom and JSON Feed as published and served; an edit
  * gives fresh links and a new ETag to that feed only.
  */
-const seedText = readFileSync(new URL('../../shared/fixtures/seed-article.txt', import.meta.url), 'utf8');
+const seedText = readFileSync(new URL('./fixtures/seed-article.txt', import.meta.url), 'utf8');
 const CULTURE = '‘Assassins Of The Mind’: How Russia Is Trying To Destroy Ukrainian Culture';
 
 function externalFeed(base: string): string {

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadMigrations, openSqliteDatabase } from '../src/adapters/node/sqlite-database.ts';
 import type { Article } from '../src/domain/article.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
-import { loadMigrations, openSqliteDatabase } from '../src/store/sqlite-database.ts';
 import type { Store } from '../src/store/store.ts';
 import { makeArticle } from './make-article.ts';
 import { makeFetch, makeItem, makeSource } from './make-source.ts';

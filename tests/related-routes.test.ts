@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadMigrations, openSqliteDatabase, type SqliteDatabase } from '../src/adapters/node/sqlite-database.ts';
 import { createErrorHandler } from '../src/http/handle-error.ts';
 import { createRelatedRoutes } from '../src/http/related-routes.ts';
 import { silentLogger } from '../src/log.ts';
 import { refreshRelatedForArticle } from '../src/related/refresh-related.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
-import { loadMigrations, openSqliteDatabase, type SqliteDatabase } from '../src/store/sqlite-database.ts';
 import type { Store } from '../src/store/store.ts';
 import { makeArticle, NOW } from './make-article.ts';
 import { makeFetch, makeItem, makeSource } from './make-source.ts';
@@ -29,7 +29,14 @@ beforeEach(async () => {
   await addFillerArticles(store);
   app = new Hono();
   app.onError(createErrorHandler(silentLogger));
-  app.route('/api', createRelatedRoutes({ store, siteUrl: SITE, now: () => new Date(NOW) }));
+  app.route(
+    '/api',
+    createRelatedRoutes({
+      store,
+      siteUrl: SITE,
+      refreshRelated: (id) => refreshRelatedForArticle(store, id, { now: NOW, siteUrl: SITE }),
+    }),
+  );
 });
 
 afterEach(async () => {

@@ -10,7 +10,7 @@ import { addExternal, openRelatedStore, story } from './related-fixture.ts';
 
 const SITE = 'https://news.example';
 const options = { now: NOW, siteUrl: SITE };
-const seedText = readFileSync(new URL('../../shared/fixtures/seed-article.txt', import.meta.url), 'utf8');
+const seedText = readFileSync(new URL('./fixtures/seed-article.txt', import.meta.url), 'utf8');
 
 let store: Store;
 let close: () => Promise<void>;

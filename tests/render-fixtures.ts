@@ -3,7 +3,7 @@ import type { FeedSpec } from '../src/render/feed-spec.ts';
 
 /**
  * Fixed feed items for render tests and the render benchmark. The first mirrors
- * ../shared/fixtures/seed-article.txt as the importer stores it (RELATED lines
+ * tests/fixtures/seed-article.txt (a copy of the publisher's sample) as the importer stores it (RELATED lines
  * become related stories, the last paragraph the author's bio); the second is a
  * bare article with no image, tags or related stories. All dates are pinned.
  */

@@ -7,7 +7,7 @@ import { slugify } from '../src/domain/slug.ts';
 
 /** The sample content `npm start` loads: data/seed/manifest.json, articles/*.txt, images/*.jpg. */
 const seedDir = new URL('../data/seed/', import.meta.url);
-const fixture = readFileSync(new URL('../../shared/fixtures/seed-article.txt', import.meta.url));
+const fixture = readFileSync(new URL('./fixtures/seed-article.txt', import.meta.url));
 
 const IMAGE_MIN_BYTES = 20 * 1024;
 const IMAGE_MAX_BYTES = 80 * 1024;

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadMigrations, openSqliteDatabase } from '../src/adapters/node/sqlite-database.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
-import { loadMigrations, openSqliteDatabase } from '../src/store/sqlite-database.ts';
 import { describeSqlDatabaseContract } from './sql-database-contract.ts';
 import { describeStoreContract } from './store-contract.ts';
 

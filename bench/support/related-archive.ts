@@ -1,6 +1,7 @@
 /** Building the 100,000-story archive for bench/related-perf.ts, and small helpers it uses. */
+
+import type { SqliteDatabase } from '../../src/adapters/node/sqlite-database.ts';
 import type { NormalizedItem } from '../../src/domain/source.ts';
-import type { SqliteDatabase } from '../../src/store/sqlite-database.ts';
 import type { Store } from '../../src/store/store.ts';
 import { createRandom, type SyntheticStory } from './related-corpus.ts';
 

@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { openNodeAdapters } from '../../src/adapters/node/node-adapters.ts';
+import { createServices } from '../../src/app/create-services.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createApp } from '../../src/http/create-app.ts';
 import { silentLogger } from '../../src/log.ts';
-import { openNodeContext } from '../../src/node-context.ts';
 import { loadSampleContent } from '../../src/seed/load-sample-content.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-serve-'));
@@ -21,7 +22,7 @@ const config = loadConfig({
   FEEDS_DIR: join(dir, 'feeds'),
   ADMIN_TOKEN: 'bench-token-0123456789',
 });
-const ctx = await openNodeContext(config, silentLogger);
+const ctx = createServices(config, await openNodeAdapters(config, silentLogger), { log: silentLogger });
 await loadSampleContent({ ...ctx, seedDir: config.seedDir, siteUrl: config.siteUrl });
 await ctx.publisher.publish('bench');
 const document = await ctx.sink.get('all.rss');

@@ -1,11 +1,16 @@
 /**
- * The errors the app expects. Each carries the HTTP status it maps to, so one
- * onError handler answers every route; anything else is a bug and becomes a 500.
+ * The errors the domain expects, each saying what is wrong and nothing about
+ * transport. http/handle-error.ts alone maps them to statuses, cli/ to exit
+ * codes; anything else is a bug (a 500, or a stack trace from the CLI).
  */
-export class AppError extends Error {
+export type DomainErrorKind = 'invalid' | 'unreadable' | 'not-found' | 'conflict' | 'unavailable';
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+
   constructor(
-    readonly status: 400 | 401 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503,
     message: string,
+    /** Machine-readable specifics, e.g. the fields that failed validation. */
     readonly details?: unknown,
     options?: ErrorOptions,
   ) {
@@ -14,26 +19,26 @@ export class AppError extends Error {
   }
 }
 
-export class NotFoundError extends AppError {
-  constructor(message: string) {
-    super(404, message);
-  }
+/** Input that breaks a rule: a missing field, a value out of bounds, a malformed cursor. */
+export class ValidationError extends DomainError {
+  readonly kind = 'invalid';
 }
 
-export class ConflictError extends AppError {
-  constructor(message: string, details?: unknown) {
-    super(409, message, details);
-  }
+/** Input of the right type that cannot be read as what it should be, e.g. text that is not an article. */
+export class UnreadableError extends DomainError {
+  readonly kind = 'unreadable';
 }
 
-export class ValidationError extends AppError {
-  constructor(message: string, details?: unknown) {
-    super(400, message, details);
-  }
+export class NotFoundError extends DomainError {
+  readonly kind = 'not-found';
 }
 
-export class UnprocessableError extends AppError {
-  constructor(message: string, details?: unknown) {
-    super(422, message, details);
-  }
+/** The change collides with the current state: a slug taken, a source being ingested. */
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict';
+}
+
+/** A capability that is switched off or cannot be reached right now. */
+export class UnavailableError extends DomainError {
+  readonly kind = 'unavailable';
 }

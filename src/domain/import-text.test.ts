@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { UnprocessableError } from './errors.ts';
+import { UnreadableError } from './errors.ts';
 import { parsePublisherText } from './import-text.ts';
 import { articleInputSchema } from './schemas.ts';
 
 // ../shared sits beside the repo, in dev and in CI.
-const fixture = readFileSync(new URL('../../../shared/fixtures/seed-article.txt', import.meta.url), 'utf8');
+const fixture = readFileSync(new URL('../../tests/fixtures/seed-article.txt', import.meta.url), 'utf8');
 
 const RELATED_HEADLINES = [
   'I Fled Ukraine To Save My 3-Year-Old Daughter. We Want To Go Home.',
@@ -147,14 +147,14 @@ describe('parsePublisherText edge cases', () => {
     ['World\nA Headline\n', /no body and no author bio/],
     ['World\nA Headline\n\nJane Doe is a Reporter.', /no body paragraphs/],
   ])('rejects %j with a message naming what is missing', (text, message) => {
-    expect(() => parsePublisherText(text)).toThrow(UnprocessableError);
+    expect(() => parsePublisherText(text)).toThrow(UnreadableError);
     expect(() => parsePublisherText(text)).toThrow(message);
   });
 
   it('rejects an article whose last paragraph does not name the author', () => {
     const text = fixture.replace(/\nIsaac Serna-Diez is an[^\n]*\n?$/, '\n');
     const error = errorFrom(() => parsePublisherText(text));
-    expect(error).toBeInstanceOf(UnprocessableError);
-    expect(error).toMatchObject({ status: 422, message: expect.stringMatching(/no author bio/) });
+    expect(error).toBeInstanceOf(UnreadableError);
+    expect(error).toMatchObject({ kind: 'unreadable', message: expect.stringMatching(/no author bio/) });
   });
 });

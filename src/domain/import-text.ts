@@ -1,8 +1,8 @@
-import { UnprocessableError } from './errors.ts';
+import { UnreadableError } from './errors.ts';
 import { summarize } from './plain-text.ts';
 
 /**
- * The publisher's text format, as in ../shared/fixtures/seed-article.txt:
+ * The publisher's text format, as in tests/fixtures/seed-article.txt (a copy of the publisher's sample):
  *
  *   Category
  *   Headline
@@ -41,13 +41,13 @@ export function parsePublisherText(text: string): ImportedArticle {
   const lines = normalizeLines(text);
   let at = skipBlank(lines, 0);
   const category = lines[at];
-  if (category === undefined) throw new UnprocessableError('import: the text is empty');
+  if (category === undefined) throw new UnreadableError('import: the text is empty');
   if (category.length > MAX_CATEGORY_CHARS) {
-    throw new UnprocessableError(`import: line 1 must be the category (at most ${MAX_CATEGORY_CHARS} characters)`);
+    throw new UnreadableError(`import: line 1 must be the category (at most ${MAX_CATEGORY_CHARS} characters)`);
   }
   at = skipBlank(lines, at + 1);
   const title = lines[at];
-  if (title === undefined) throw new UnprocessableError('import: no headline after the category line');
+  if (title === undefined) throw new UnreadableError('import: no headline after the category line');
 
   at = skipBlank(lines, at + 1);
   const photo = parsePhoto(lines, at);
@@ -56,8 +56,8 @@ export function parsePublisherText(text: string): ImportedArticle {
 
   const { paragraphs, relatedLinks } = splitBody(lines.slice(at));
   const bio = paragraphs.pop();
-  if (bio === undefined) throw new UnprocessableError('import: no body and no author bio after the headline');
-  if (paragraphs.length === 0) throw new UnprocessableError('import: no body paragraphs before the author bio');
+  if (bio === undefined) throw new UnreadableError('import: no body and no author bio after the headline');
+  if (paragraphs.length === 0) throw new UnreadableError('import: no body paragraphs before the author bio');
   const author = parseBio(bio);
 
   return {
@@ -124,7 +124,7 @@ function parseBio(bio: string): ImportedArticle['author'] {
   const intro = BIO_INTRO.exec(bio);
   const name = intro?.[1]?.trim();
   if (!intro || !name || !/^\p{Lu}/u.test(name) || name.split(/\s+/).length > MAX_NAME_WORDS) {
-    throw new UnprocessableError(
+    throw new UnreadableError(
       'import: no author bio: the last paragraph must name the author ("<Name> is a <Role> who …")',
       { lastParagraph: summarize(bio, 120) },
     );

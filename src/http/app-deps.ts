@@ -1,10 +1,4 @@
-import type { Config } from '../config.ts';
-import type { Article } from '../domain/article.ts';
-import type { IngestOne } from '../ingest/run-ingest-cycle.ts';
-import type { Logger } from '../log.ts';
-import type { FeedSink } from '../publish/feed-sink.ts';
-import type { Publisher } from '../publish/publisher.ts';
-import type { Store } from '../store/store.ts';
+import type { Services } from '../app/create-services.ts';
 
 /** A file we serve as-is, e.g. a sample image. */
 export interface MediaFile {
@@ -12,19 +6,16 @@ export interface MediaFile {
   contentType: string;
 }
 
-/** Everything the HTTP app needs, passed in by the entry (node.ts, worker.ts) or a test. */
-export interface AppDeps {
-  store: Store;
-  sink: FeedSink;
-  publisher: Publisher;
-  config: Config;
-  log: Logger;
-  now: () => Date;
-  /** Images and other media under /media/ (sample content on Node). */
+/**
+ * Everything the HTTP app needs: the services built by app/create-services.ts
+ * (or a test's own), and how to read /media/ files on this runtime.
+ */
+export interface AppDeps
+  extends Pick<Services, 'store' | 'sink' | 'publisher' | 'config' | 'log' | 'now' | 'renderers' | 'refreshRelated'> {
+  /** Images and other media under /media/ (sample content on Node, static assets on Workers). */
   readMedia?: (name: string) => Promise<MediaFile | undefined>;
   /** Runs after an article is created or edited, e.g. to refresh its related stories. */
-  afterArticleChange?: (article: Article) => Promise<void>;
-  afterArticleDelete?: (article: Article) => Promise<void>;
+  afterArticleChange?: Services['afterArticleChange'];
   /** External sources: the admin API's /sources routes, with "ingest this source now". */
-  ingest?: IngestOne;
+  ingest?: Services['ingest'];
 }

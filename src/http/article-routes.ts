@@ -6,9 +6,9 @@ import { NotFoundError } from '../domain/errors.ts';
 import { parsePublisherText } from '../domain/import-text.ts';
 import { importedToInput } from '../domain/imported-article.ts';
 import { articleInputSchema, articleListQuerySchema, articlePatchSchema } from '../domain/schemas.ts';
+import { validate } from '../domain/validate.ts';
 import type { AppDeps } from './app-deps.ts';
 import { readJson, readText } from './read-body.ts';
-import { validate } from './validate.ts';
 
 const importQuerySchema = z.strictObject({
   status: z.enum(['draft', 'published']).default('published'),
@@ -61,7 +61,6 @@ export function createArticleRoutes(deps: AppDeps): Hono {
     .delete('/articles/:id', async (c) => {
       const article = await mustGet(c.req.param('id'));
       await store.deleteArticle(article.id);
-      await deps.afterArticleDelete?.(article);
       return c.body(null, 204);
     })
     .get('/categories', async (c) => c.json({ items: await store.listCategories(now()) }))

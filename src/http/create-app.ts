@@ -1,10 +1,11 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError, NotFoundError } from '../domain/errors.ts';
+import { NotFoundError } from '../domain/errors.ts';
 import type { AppDeps } from './app-deps.ts';
 import { createArticleRoutes } from './article-routes.ts';
 import { createFeedRoutes } from './feed-routes.ts';
 import { createErrorHandler } from './handle-error.ts';
+import { HttpError } from './http-error.ts';
 import { createPageRoutes } from './page-routes.ts';
 import { createRelatedRoutes } from './related-routes.ts';
 import { requireAdmin } from './require-admin.ts';
@@ -22,7 +23,8 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.onError(onError);
 
-  app.route('/feeds', createFeedRoutes({ sink: deps.sink, store: deps.store, settings: deps.config, now: deps.now }));
+  const { sink, store, config, now, renderers } = deps;
+  app.route('/feeds', createFeedRoutes({ sink, store, settings: config, now, renderers }));
 
   app.get('/media/:name', async (c) => {
     const name = c.req.param('name');
@@ -41,15 +43,14 @@ export function createApp(deps: AppDeps): Hono {
       onError: (c) => {
         // The rest of the body is never read, so the connection cannot carry another request.
         c.header('Connection', 'close');
-        throw new AppError(413, `request body is larger than ${MAX_ADMIN_BODY_BYTES} bytes`);
+        throw new HttpError(413, `request body is larger than ${MAX_ADMIN_BODY_BYTES} bytes`);
       },
     }),
   );
   api.route('/', createArticleRoutes(deps));
-  api.route('/', createRelatedRoutes({ store: deps.store, siteUrl: deps.config.siteUrl, now: deps.now }));
+  api.route('/', createRelatedRoutes({ store, siteUrl: config.siteUrl, refreshRelated: deps.refreshRelated }));
   if (deps.ingest) {
-    const { store, now, ingest, config } = deps;
-    api.route('/', createSourceRoutes({ store, now, ingest, claimMs: config.ingest.claimMs }));
+    api.route('/', createSourceRoutes({ store, now, ingest: deps.ingest, claimMs: config.ingest.claimMs }));
   }
   app.route('/api', api);
 

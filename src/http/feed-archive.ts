@@ -10,8 +10,7 @@ import {
   parseFeedDocumentName,
 } from '../publish/feed-catalog.ts';
 import { decodePageCursor, loadFeedPage } from '../publish/feed-page.ts';
-import { CONTENT_TYPES } from '../render/feed-spec.ts';
-import { renderers } from '../render/index.ts';
+import { CONTENT_TYPES, type FeedFormat, type FeedRenderer } from '../render/feed-spec.ts';
 import type { Store } from '../store/store.ts';
 import { isNotModified } from './conditional-get.ts';
 
@@ -19,6 +18,8 @@ export interface FeedArchiveDeps {
   store: Store;
   settings: FeedSettings & { feedItems: number };
   now: () => Date;
+  /** One renderer per format, chosen by the assembly (app/create-services.ts). */
+  renderers: Record<FeedFormat, FeedRenderer>;
 }
 
 /**
@@ -36,7 +37,7 @@ export async function serveFeedArchivePage(c: Context, deps: FeedArchiveDeps, na
 
   const { format } = parsed;
   const { spec, items } = await loadFeedPage(deps, feed, deps.now().toISOString(), position);
-  const body = new TextEncoder().encode(renderers[format](spec, items));
+  const body = new TextEncoder().encode(deps.renderers[format](spec, items));
   const headers = {
     'Cache-Control': `public, max-age=${deps.settings.feedMaxAge}`,
     ETag: await strongEtag(body),

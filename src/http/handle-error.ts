@@ -1,20 +1,31 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError } from '../domain/errors.ts';
+import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
+import { HttpError } from './http-error.ts';
+
+/** The one map from what went wrong to an HTTP status. */
+const STATUS_BY_KIND = {
+  invalid: 400,
+  unreadable: 422,
+  'not-found': 404,
+  conflict: 409,
+  unavailable: 503,
+} as const satisfies Record<DomainErrorKind, number>;
 
 /**
- * The one place errors become responses: an AppError answers with its status
- * and a JSON body naming the problem; anything else is a bug, logged once,
- * and a 500 that leaks nothing.
+ * The one place errors become responses: a domain error answers with the
+ * status of its kind and a JSON body naming the problem; an HttpError with its
+ * own status; anything else is a bug, logged once, and a 500 that leaks nothing.
  */
 export function createErrorHandler(log: Logger) {
   return (error: Error, c: Context) => {
-    if (error instanceof AppError) {
+    if (error instanceof DomainError) {
       const body: { error: string; details?: unknown } = { error: error.message };
       if (error.details !== undefined) body.details = error.details;
-      return c.json(body, error.status);
+      return c.json(body, STATUS_BY_KIND[error.kind]);
     }
+    if (error instanceof HttpError) return c.json({ error: error.message }, error.status);
     if (error instanceof HTTPException) return error.getResponse();
     log.error('http: unhandled error', { method: c.req.method, path: c.req.path, error });
     return c.json({ error: 'internal error' }, 500);

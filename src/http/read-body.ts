@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { AppError, ValidationError } from '../domain/errors.ts';
+import { ValidationError } from '../domain/errors.ts';
+import { HttpError } from './http-error.ts';
 
 /** The request's JSON body; 415 for another media type, 400 for JSON that does not parse. */
 export async function readJson(c: Context): Promise<unknown> {
@@ -20,6 +21,6 @@ export async function readText(c: Context, mediaType: string): Promise<string> {
 function requireMediaType(c: Context, mediaType: string): void {
   const actual = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (actual !== mediaType) {
-    throw new AppError(415, `expected Content-Type: ${mediaType}, got ${actual ? actual : 'none'}`);
+    throw new HttpError(415, `expected Content-Type: ${mediaType}, got ${actual ? actual : 'none'}`);
   }
 }

@@ -2,15 +2,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { NotFoundError } from '../domain/errors.ts';
 import type { RelatedLink } from '../domain/related.ts';
-import { type RefreshDeps, type RefreshOptions, refreshRelatedForArticle } from '../related/refresh-related.ts';
-import { validate } from './validate.ts';
+import { validate } from '../domain/validate.ts';
+import type { RelatedStore } from '../store/store.ts';
 
 export interface RelatedRouteDeps {
-  store: RefreshDeps;
+  store: Pick<RelatedStore, 'getRelatedLinks'> & { getArticle(id: string): Promise<{ id: string } | undefined> };
   siteUrl: string;
-  now: () => Date;
-  /** k, minimum score and the like; now and siteUrl are filled in per request. */
-  refresh?: Omit<RefreshOptions, 'now' | 'siteUrl'>;
+  /** Recomputes one article's links now (and those of the articles it affects). */
+  refreshRelated(articleId: string): Promise<{ changed: string[] }>;
 }
 
 const paramsSchema = z.strictObject({ id: z.string().min(1).max(64) });
@@ -41,8 +40,7 @@ export function createRelatedRoutes(deps: RelatedRouteDeps): Hono {
     })
     .post('/articles/:id/related/refresh', async (c) => {
       const article = await mustGet(c.req.param());
-      const options = { ...deps.refresh, now: deps.now().toISOString(), siteUrl: deps.siteUrl };
-      const result = await refreshRelatedForArticle(store, article.id, options);
+      const result = await deps.refreshRelated(article.id);
       return c.json({ ...(await answer(article.id)), changed: result.changed });
     });
 }

@@ -7,10 +7,10 @@ import {
   sourcePatchSchema,
 } from '../domain/source.ts';
 import { applySourcePatch, createSourceFromInput } from '../domain/source-factory.ts';
+import { validate } from '../domain/validate.ts';
 import type { IngestOne } from '../ingest/run-ingest-cycle.ts';
 import type { SourceStore } from '../store/store.ts';
 import { readJson } from './read-body.ts';
-import { validate } from './validate.ts';
 
 export interface SourceRouteDeps {
   store: SourceStore;

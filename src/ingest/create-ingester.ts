@@ -1,8 +1,8 @@
 import type { Logger } from '../log.ts';
 import type { SourceStore } from '../store/store.ts';
+import type { ResolveHost } from './fetch/ssrf-guard.ts';
 import { ingestSource } from './ingest-source.ts';
 import type { IngestOne } from './run-ingest-cycle.ts';
-import type { ResolveHost } from './ssrf-guard.ts';
 
 /** What the pipeline needs to know; config.ts extends it with the scheduling settings. */
 export interface IngesterSettings {

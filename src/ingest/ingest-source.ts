@@ -1,12 +1,13 @@
 import type { NormalizedItem, Source } from '../domain/source.ts';
 import type { Logger } from '../log.ts';
 import type { FetchRecord, SourceStore } from '../store/store.ts';
-import { decodeCharset } from './decode-charset.ts';
-import { FetchError } from './fetch-error.ts';
-import { fetchFeed } from './fetch-feed.ts';
-import type { FetchResult, FetchSourceOptions } from './fetch-source.ts';
-import { normalizeFeed } from './normalize.ts';
-import { parseFeed } from './parse-feed.ts';
+import { decodeCharset } from './fetch/decode-charset.ts';
+import { FetchError } from './fetch/fetch-error.ts';
+import { fetchFeed } from './fetch/fetch-feed.ts';
+import type { FetchResult, FetchSourceOptions } from './fetch/fetch-source.ts';
+import { normalizeFeed } from './normalize/normalize.ts';
+import { parseFeed } from './parse/parse-feed.ts';
+import { FeedParseError } from './parse/parsed-feed.ts';
 import { nextPollAfterFailure, nextPollAfterSuccess, type PollBounds } from './poll-schedule.ts';
 
 export interface IngestDeps {
@@ -123,7 +124,7 @@ async function recordFailure(
   const failures = source.health.consecutiveFailures + 1;
   const fetchError = error instanceof FetchError ? error : undefined;
   const status = fetchError?.status ?? fetched?.status;
-  const stage = { FetchError: 'fetch-source', FeedParseError: 'parse-feed' }[error.name] ?? 'ingest';
+  const stage = fetchError ? 'fetch-source' : error instanceof FeedParseError ? 'parse-feed' : 'ingest';
   const message = `${stage}: ${error.message}`.slice(0, 1000);
   const nextPollAt = nextPollAfterFailure(
     Date.parse(fetchedAt),

@@ -16,6 +16,8 @@ export interface IngestCycleDeps {
   now?: () => number;
   /** Stop after this many sources (Workers: stay within one invocation's limits; the rest wait for the next trigger). */
   maxSources?: number;
+  /** Runs after each cycle that was not skipped, before run() resolves (e.g. a related-links refresh). */
+  afterCycle?: (summary: CycleSummary) => Promise<void>;
 }
 
 export interface CycleOptions {
@@ -41,13 +43,19 @@ export interface CycleSummary {
   isSkipped: boolean;
 }
 
+export interface IngestCycle {
+  readonly isRunning: boolean;
+  run(options?: CycleOptions): Promise<CycleSummary>;
+  stop(mode?: 'drain' | 'abort'): Promise<void>;
+}
+
 /**
  * Runs cycles one at a time: a cycle started while one is running is skipped. stop('drain')
  * lets the sources in flight finish; stop('abort') aborts their fetches; both wait for the
  * cycle to wind down. Claims in the store keep two processes (or a doubled Cron Trigger)
  * from fetching the same source.
  */
-export function createIngestCycle(deps: IngestCycleDeps) {
+export function createIngestCycle(deps: IngestCycleDeps): IngestCycle {
   let running: Promise<CycleSummary> | undefined;
   const stopping = new AbortController();
   const draining = new AbortController();
@@ -60,7 +68,12 @@ export function createIngestCycle(deps: IngestCycleDeps) {
       if (running || draining.signal.aborted) return { ...emptySummary(now()), isSkipped: true };
       const signal = options.signal ? AbortSignal.any([options.signal, stopping.signal]) : stopping.signal;
       const drain = options.drain ? AbortSignal.any([options.drain, draining.signal]) : draining.signal;
-      running = runIngestCycle(deps, { ...options, signal, drain }).finally(() => {
+      const cycle = async () => {
+        const summary = await runIngestCycle(deps, { ...options, signal, drain });
+        await deps.afterCycle?.(summary);
+        return summary;
+      };
+      running = cycle().finally(() => {
         running = undefined;
       });
       return running;

@@ -1,6 +1,6 @@
 import type { Article, FeedItem } from '../domain/article.ts';
 import { FEED_FORMATS, type FeedFormat, type FeedSpec } from '../render/feed-spec.ts';
-import { articleUrl } from '../store/article-queries.ts';
+import { articleUrl } from '../store/articles/article-queries.ts';
 import type { FeedPosition, Store } from '../store/store.ts';
 import { type FeedDefinition, type FeedSettings, feedSpecFor } from './feed-catalog.ts';
 

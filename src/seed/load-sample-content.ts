@@ -7,7 +7,7 @@ import { parsePublisherText } from '../domain/import-text.ts';
 import { importedToInput } from '../domain/imported-article.ts';
 import { articleInputSchema } from '../domain/schemas.ts';
 import { slugify } from '../domain/slug.ts';
-import { validate } from '../http/validate.ts';
+import { validate } from '../domain/validate.ts';
 import type { Store } from '../store/store.ts';
 
 const manifestSchema = z.array(
@@ -78,17 +78,4 @@ async function describeImage(seedDir: string, path: string) {
   if (!type) throw new Error(`sample image ${path} has an unknown type`);
   const { size } = await stat(join(seedDir, path));
   return { url: `/media/${path.split('/').pop()}`, type, length: size };
-}
-
-/** Serves the sample images from data/seed/images. */
-export function createSeedMediaReader(seedDir: string) {
-  return async (name: string) => {
-    const type = IMAGE_TYPES[extname(name).toLowerCase()];
-    if (!type) return undefined;
-    try {
-      return { body: new Uint8Array(await readFile(join(seedDir, 'images', name))), contentType: type };
-    } catch {
-      return undefined;
-    }
-  };
 }

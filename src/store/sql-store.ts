@@ -1,7 +1,7 @@
-import { createArticleQueries } from './article-queries.ts';
-import { createPublishQueries } from './publish-queries.ts';
-import { createRelatedQueries } from './related-queries.ts';
-import { createSourceQueries } from './source-queries.ts';
+import { createArticleQueries } from './articles/article-queries.ts';
+import { createPublishQueries } from './publish/publish-queries.ts';
+import { createRelatedQueries } from './related/related-queries.ts';
+import { createSourceQueries } from './sources/source-queries.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import type { Store } from './store.ts';
 

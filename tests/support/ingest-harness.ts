@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadMigrations, openSqliteDatabase } from '../../src/adapters/node/sqlite-database.ts';
 import { newId } from '../../src/domain/ids.ts';
 import type { Source } from '../../src/domain/source.ts';
 import { createIngester, type IngesterSettings } from '../../src/ingest/create-ingester.ts';
@@ -8,7 +9,6 @@ import type { IngestOne } from '../../src/ingest/run-ingest-cycle.ts';
 import { silentLogger } from '../../src/log.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { createSqlStore } from '../../src/store/sql-store.ts';
-import { loadMigrations, openSqliteDatabase } from '../../src/store/sqlite-database.ts';
 import type { Store } from '../../src/store/store.ts';
 import { type FeedServer, startFeedServer } from './hostile-feed-server.ts';
 

@@ -4,16 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { createFsMediaReader } from '../../src/adapters/node/fs-media-reader.ts';
+import { openNodeAdapters } from '../../src/adapters/node/node-adapters.ts';
+import type { SqliteDatabase } from '../../src/adapters/node/sqlite-database.ts';
+import { createServices, type Services } from '../../src/app/create-services.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { createApp } from '../../src/http/create-app.ts';
 import { silentLogger } from '../../src/log.ts';
-import { type NodeContext, openNodeContext } from '../../src/node-context.ts';
-import { createSeedMediaReader } from '../../src/seed/load-sample-content.ts';
 
 export const TEST_TOKEN = 'test-admin-token-0123456789';
 
 export interface RunningTidings {
-  ctx: NodeContext;
+  ctx: Services & { db: SqliteDatabase };
   app: Hono;
   baseUrl: string;
   dir: string;
@@ -52,8 +54,9 @@ export async function startTidings(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const ctx = await openNodeContext(config, silentLogger, () => clock);
-  app = createApp({ ...ctx, readMedia: createSeedMediaReader(config.seedDir) });
+  const adapters = await openNodeAdapters(config, silentLogger);
+  const ctx = { ...createServices(config, adapters, { log: silentLogger, now: () => clock }), db: adapters.db };
+  app = createApp({ ...ctx, readMedia: createFsMediaReader(join(config.seedDir, 'images')) });
   const request: RunningTidings['request'] = (path, init = {}) => {
     const { admin, ...rest } = init;
     const headers = new Headers(rest.headers);

@@ -1,7 +1,7 @@
 import { applyD1Migrations, reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { expect, it } from 'vitest';
-import { createD1Database, D1_MAX_BOUND_PARAMETERS } from '../../src/store/d1-database.ts';
+import { createD1Database, D1_MAX_BOUND_PARAMETERS } from '../../src/adapters/workers/d1-database.ts';
 import { createSqlStore } from '../../src/store/sql-store.ts';
 import { describeSqlDatabaseContract } from '../sql-database-contract.ts';
 import { describeStoreContract } from '../store-contract.ts';

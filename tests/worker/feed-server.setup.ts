@@ -5,9 +5,9 @@
  * check that both runtimes produce the same items from the same bytes.
  */
 import type { TestProject } from 'vitest/node';
-import { decodeCharset } from '../../src/ingest/decode-charset.ts';
-import { normalizeFeed } from '../../src/ingest/normalize.ts';
-import { parseFeed } from '../../src/ingest/parse-feed.ts';
+import { decodeCharset } from '../../src/ingest/fetch/decode-charset.ts';
+import { normalizeFeed } from '../../src/ingest/normalize/normalize.ts';
+import { parseFeed } from '../../src/ingest/parse/parse-feed.ts';
 import { type Handler, serve, serveWithEtag, startFeedServer } from '../support/hostile-feed-server.ts';
 import * as feeds from '../support/hostile-feeds.ts';
 import { FETCHED_AT, type NodeResult, PARITY_DOCUMENTS } from './ingest-parity-documents.ts';

@@ -1,13 +1,13 @@
 import { applyD1Migrations, createExecutionContext, createScheduledController, reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { decodeCharset } from '../../src/ingest/decode-charset.ts';
-import { normalizeFeed } from '../../src/ingest/normalize.ts';
-import { parseFeed } from '../../src/ingest/parse-feed.ts';
-import { createD1Database } from '../../src/store/d1-database.ts';
+import { createD1Database } from '../../src/adapters/workers/d1-database.ts';
+import { decodeCharset } from '../../src/ingest/fetch/decode-charset.ts';
+import { normalizeFeed } from '../../src/ingest/normalize/normalize.ts';
+import { parseFeed } from '../../src/ingest/parse/parse-feed.ts';
 import { createSqlStore } from '../../src/store/sql-store.ts';
 import worker, { type WorkerEnv } from '../../src/worker.ts';
-import { WORKER_MAX_CONNECTIONS, WORKER_MAX_SOURCES } from '../../src/worker-ingest.ts';
+import { WORKER_MAX_CONNECTIONS, WORKER_MAX_SOURCES } from '../../src/adapters/workers/worker-limits.ts';
 import { makeSource } from '../make-source.ts';
 import { FETCHED_AT, type NodeResult, PARITY_DOCUMENTS } from './ingest-parity-documents.ts';
 

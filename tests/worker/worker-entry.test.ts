@@ -1,8 +1,8 @@
 import { applyD1Migrations, createExecutionContext, createScheduledController, reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createD1FeedSink } from '../../src/adapters/workers/d1-feed-sink.ts';
 import { createCachedFeedSink } from '../../src/publish/cached-feed-sink.ts';
-import { createD1FeedSink } from '../../src/publish/d1-feed-sink.ts';
 import worker, { type WorkerEnv } from '../../src/worker.ts';
 
 const TOKEN = 'worker-test-token-0123456789';

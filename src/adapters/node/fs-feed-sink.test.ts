@@ -1,0 +1,60 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { strongEtag } from '../../publish/digest.ts';
+import type { FeedDocument } from '../../publish/feed-sink.ts';
+import { createFsFeedSink } from './fs-feed-sink.ts';
+
+async function documentOf(text: string, lastModified = '2026-11-25T12:00:00.000Z'): Promise<FeedDocument> {
+  const body = new TextEncoder().encode(text);
+  return {
+    name: 'all.rss',
+    contentType: 'application/rss+xml; charset=utf-8',
+    body,
+    etag: await strongEtag(body),
+    lastModified,
+  };
+}
+
+describe('createFsFeedSink', () => {
+  let dir: string;
+  let clock: number;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tidings-sink-'));
+    clock = 0;
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('writes atomically and reads back the same bytes, ETag and Last-Modified after a restart', async () => {
+    const written = await documentOf('<rss>one</rss>');
+    await createFsFeedSink(dir).put(written);
+    expect(await readdir(dir)).toEqual(['all.rss']); // no temp file left behind
+    const restarted = await createFsFeedSink(dir).get('all.rss');
+    expect(restarted?.etag).toBe(written.etag);
+    expect(restarted?.lastModified).toBe(written.lastModified);
+    expect(new TextDecoder().decode(restarted?.body)).toBe('<rss>one</rss>');
+  });
+
+  it('serves a document another process published once its cached copy is a second old', async () => {
+    const server = createFsFeedSink(dir, { now: () => clock });
+    const cli = createFsFeedSink(dir, { now: () => clock });
+    await server.put(await documentOf('<rss>old</rss>'));
+    const fresh = await documentOf('<rss>new</rss>', '2026-11-25T12:01:00.000Z');
+    await cli.put(fresh);
+
+    expect((await server.get('all.rss'))?.etag).not.toBe(fresh.etag); // within the second: from memory
+    clock += 1_000;
+    expect((await server.get('all.rss'))?.etag).toBe(fresh.etag);
+    expect((await server.get('all.rss'))?.lastModified).toBe('2026-11-25T12:01:00.000Z');
+  });
+
+  it('answers undefined for a missing or foreign file, and does not remember misses', async () => {
+    const sink = createFsFeedSink(dir, { now: () => clock });
+    expect(await sink.get('world.rss')).toBeUndefined();
+    await writeFile(join(dir, 'notes.txt'), 'not a feed');
+    expect(await sink.get('notes.txt')).toBeUndefined();
+    await createFsFeedSink(dir).put({ ...(await documentOf('<rss/>')), name: 'world.rss' });
+    expect((await sink.get('world.rss'))?.name).toBe('world.rss');
+  });
+});

@@ -1,0 +1,128 @@
+import type { Config } from '../config.ts';
+import type { Article } from '../domain/article.ts';
+import { createIngester } from '../ingest/create-ingester.ts';
+import type { ResolveHost } from '../ingest/fetch/ssrf-guard.ts';
+import { createIngestCycle, type IngestCycle, type IngestOne } from '../ingest/run-ingest-cycle.ts';
+import type { Logger } from '../log.ts';
+import type { FeedSink } from '../publish/feed-sink.ts';
+import { createPublisher, type Publisher } from '../publish/publisher.ts';
+import type { FeedFormat, FeedRenderer } from '../render/feed-spec.ts';
+import { renderers } from '../render/index.ts';
+import type { SqlDatabase } from '../store/sql-database.ts';
+import { createSqlStore } from '../store/sql-store.ts';
+import type { Store } from '../store/store.ts';
+import { createRelatedRefreshHooks } from './related-refresh-hooks.ts';
+
+/** What a runtime supplies: its database, document sink and network. The entries choose them. */
+export interface ServiceAdapters {
+  /** The database every store query runs on (better-sqlite3 on Node, D1 on Workers). */
+  db: SqlDatabase;
+  /** Where readers' requests find published documents. */
+  feeds: FeedSink;
+  /** Where the publish job writes and compares; `feeds` unless a read cache sits in front of it. */
+  publishTo?: FeedSink;
+  /** Every outbound request: ingest fetches and hub pings. */
+  fetch: typeof fetch;
+  /** Host names to addresses, for the SSRF guard. */
+  resolveHost: ResolveHost;
+  /** Releases what the adapters hold (the SQLite handle). */
+  close?(): void | Promise<void>;
+}
+
+/** Budgets of a runtime that runs jobs inside bounded invocations (Workers); Node has none. */
+export interface ServiceLimits {
+  /** Fetches at once, on top of INGEST_CONCURRENCY. */
+  maxConnections?: number;
+  /** Sources per ingest cycle; the rest stay due for the next one. */
+  maxSourcesPerCycle?: number;
+  /** New items related per refresh. */
+  maxRelatedItems?: number;
+}
+
+export interface ServiceOptions {
+  log: Logger;
+  now?: () => Date;
+  limits?: ServiceLimits;
+}
+
+/** Every service of Tidings, wired once; node.ts, worker.ts, cli.ts and the tests hand it to createApp. */
+export interface Services {
+  config: Config;
+  log: Logger;
+  now: () => Date;
+  store: Store;
+  sink: FeedSink;
+  publisher: Publisher;
+  /** Ingests one external source now, then refreshes the related links its items touch. */
+  ingest: IngestOne;
+  /** Runs ingest cycles one at a time over the due sources; each refreshes related links after. */
+  ingestCycle: IngestCycle;
+  /** After an article is saved: its related links (and those it affects) are refreshed. */
+  afterArticleChange(article: Article): Promise<void>;
+  /** Recomputes one article's related links now. */
+  refreshRelated(articleId: string): Promise<{ changed: string[] }>;
+  /** One renderer per feed format. */
+  renderers: Record<FeedFormat, FeedRenderer>;
+  /** Stops the cycle, waits for a publish in flight, releases the adapters. */
+  close(): Promise<void>;
+}
+
+export function createServices(config: Config, adapters: ServiceAdapters, options: ServiceOptions): Services {
+  const { log, limits = {} } = options;
+  const now = options.now ?? (() => new Date());
+  const nowMs = () => now().getTime();
+  const store = createSqlStore(adapters.db);
+  const publisher = createPublisher({
+    store,
+    sink: adapters.publishTo ?? adapters.feeds,
+    renderers,
+    settings: config,
+    now,
+    log,
+    fetch: adapters.fetch,
+  });
+  const related = createRelatedRefreshHooks({
+    store,
+    log,
+    now,
+    siteUrl: config.siteUrl,
+    ...(limits.maxRelatedItems && { maxItems: limits.maxRelatedItems }),
+  });
+  const ingestOne = createIngester({
+    store,
+    fetch: adapters.fetch,
+    resolveHost: adapters.resolveHost,
+    settings: config.ingest,
+    publicUrl: config.publicUrl,
+    log,
+    now: nowMs,
+  });
+  const ingestCycle = createIngestCycle({
+    store,
+    ingest: ingestOne,
+    concurrency: Math.min(config.ingest.concurrency, limits.maxConnections ?? Number.POSITIVE_INFINITY),
+    claimMs: config.ingest.claimMs,
+    ...(limits.maxSourcesPerCycle && { maxSources: limits.maxSourcesPerCycle }),
+    afterCycle: related.afterCycle,
+    log,
+    now: nowMs,
+  });
+  return {
+    config,
+    log,
+    now,
+    store,
+    sink: adapters.feeds,
+    publisher,
+    ingest: related.refreshingAfter(ingestOne),
+    ingestCycle,
+    afterArticleChange: related.afterArticleChange,
+    refreshRelated: related.refreshArticle,
+    renderers,
+    async close() {
+      await ingestCycle.stop('abort');
+      await publisher.idle();
+      await adapters.close?.();
+    },
+  };
+}

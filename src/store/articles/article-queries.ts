@@ -1,0 +1,154 @@
+import type { Article } from '../../domain/article.ts';
+import { ConflictError, NotFoundError } from '../../domain/errors.ts';
+import type { SqlDatabase } from '../sql-database.ts';
+import { sql } from '../sql-database.ts';
+import type { ArticleStore, FeedQuery } from '../store.ts';
+import { ARTICLE_COLUMNS, type ArticleRow, articleFromRow, articleToParams } from './article-rows.ts';
+
+const PLACEHOLDERS = ARTICLE_COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ');
+const ASSIGNMENTS = ARTICLE_COLUMNS.split(', ')
+  .slice(1)
+  .map((column) => `${column} = ?`)
+  .join(', ');
+const VISIBLE = "status = 'published' AND published_at IS NOT NULL AND published_at <= ?";
+
+export function createArticleQueries(db: SqlDatabase): ArticleStore {
+  const feedWhere = (query: FeedQuery) => {
+    const conditions = [VISIBLE];
+    const params: string[] = [query.now];
+    if (query.categorySlug !== undefined) {
+      conditions.unshift('category_slug = ?');
+      params.unshift(query.categorySlug);
+    }
+    if (query.before) {
+      // Row-value comparison in feed order; both SQLite (3.15+) and D1 have it.
+      conditions.push('(published_at, id) < (?, ?)');
+      params.push(query.before.publishedAt, query.before.id);
+    }
+    return { where: conditions.join(' AND '), params };
+  };
+
+  const createArticles = async (articles: Article[]) => {
+    const insert = `INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (${PLACEHOLDERS})`;
+    const slugs = articles.map((a) => a.slug).join('", "');
+    await withConflictMessage(slugs, () =>
+      db.batch(articles.map((article) => sql(insert, ...articleToParams(article)))),
+    );
+  };
+
+  return {
+    async createArticle(article) {
+      await createArticles([article]);
+    },
+    createArticles,
+
+    async updateArticle(article) {
+      const [id, ...rest] = articleToParams(article);
+      const [changes] = await withConflictMessage(article.slug, () =>
+        db.batch([sql(`UPDATE articles SET ${ASSIGNMENTS} WHERE id = ?`, ...rest, id ?? null)]),
+      );
+      if (!changes) throw new NotFoundError(`article ${article.id} does not exist`);
+    },
+
+    async deleteArticle(id) {
+      const [changes] = await db.batch([sql('DELETE FROM articles WHERE id = ?', id)]);
+      return (changes ?? 0) > 0;
+    },
+
+    async getArticle(id) {
+      const row = await db.first<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`, [id]);
+      return row && articleFromRow(row);
+    },
+
+    async getArticleBySlug(categorySlug, slug) {
+      const row = await db.first<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE slug = ? AND category_slug = ?`,
+        [slug, categorySlug],
+      );
+      return row && articleFromRow(row);
+    },
+
+    async listArticles({ category, status, cursor, limit }) {
+      const conditions: string[] = [];
+      const params: (string | number)[] = [];
+      if (category) {
+        conditions.push('(category_slug = ? OR category = ?)');
+        params.push(category, category);
+      }
+      if (status) {
+        conditions.push('status = ?');
+        params.push(status);
+      }
+      if (cursor) {
+        conditions.push('id < ?'); // ids sort by creation time: newest first, stable under inserts
+        params.push(cursor);
+      }
+      const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+      const rows = await db.all<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles ${where} ORDER BY id DESC LIMIT ?`,
+        [...params, limit + 1],
+      );
+      const items = rows.slice(0, limit).map(articleFromRow);
+      const last = items.at(-1);
+      return rows.length > limit && last ? { items, nextCursor: last.id } : { items };
+    },
+
+    async listCategories(now) {
+      return db.all(
+        `SELECT MAX(category) AS name, category_slug AS slug, COUNT(*) AS total,
+                SUM(CASE WHEN ${VISIBLE} THEN 1 ELSE 0 END) AS published
+           FROM articles GROUP BY category_slug ORDER BY category_slug`,
+        [now],
+      );
+    },
+
+    async listFeedCategories() {
+      // A skip-scan of the category index: one seek per category instead of a pass over every article.
+      return db.all(
+        `WITH RECURSIVE slugs (slug) AS (
+           SELECT MIN(category_slug) FROM articles
+           UNION ALL
+           SELECT (SELECT MIN(category_slug) FROM articles WHERE category_slug > slugs.slug) FROM slugs WHERE slug IS NOT NULL
+         )
+         SELECT slug, (SELECT category FROM articles WHERE category_slug = slugs.slug LIMIT 1) AS name
+           FROM slugs WHERE slug IS NOT NULL`,
+      );
+    },
+
+    async listFeedHeads(query) {
+      const { where, params } = feedWhere(query);
+      return db.all(
+        `SELECT id, revision, published_at AS publishedAt FROM articles WHERE ${where} ORDER BY published_at DESC, id DESC LIMIT ?`,
+        [...params, query.limit],
+      );
+    },
+
+    async listFeedArticles(query) {
+      const { where, params } = feedWhere(query);
+      const rows = await db.all<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE ${where} ORDER BY published_at DESC, id DESC LIMIT ?`,
+        [...params, query.limit],
+      );
+      return rows.map(articleFromRow);
+    },
+  };
+}
+
+export function articleUrl(siteUrl: string, categorySlug: string, slug: string): string {
+  return new URL(`${categorySlug}/${slug}`, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+}
+
+async function withConflictMessage<T>(slug: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.includes('UNIQUE constraint failed: articles.slug')) {
+      throw new ConflictError(`slug "${slug}" is already used by another article`, { field: 'slug' });
+    }
+    if (message.includes('UNIQUE constraint failed')) throw new ConflictError(`article already exists: ${message}`);
+    throw error;
+  }
+}

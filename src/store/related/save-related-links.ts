@@ -1,0 +1,109 @@
+import type { RelatedLink } from '../../domain/related.ts';
+import { type SqlDatabase, type SqlStatement, sql } from '../sql-database.ts';
+
+/** One related_links row as both engines return it. */
+export interface LinkRow {
+  position: number;
+  editorial: number;
+  target_kind: 'own' | 'external' | null;
+  target_id: string | null;
+  url: string | null;
+  title: string;
+  source: string | null;
+  published_at: string | null;
+  score: number;
+  reasons: string;
+}
+
+export const LINK_COLUMNS =
+  'position, editorial, target_kind, target_id, url, title, source, published_at, score, reasons';
+const INSERT = `INSERT INTO related_links (article_id, ${LINK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+/** Articles per batch: an ingest may touch thousands; a D1 batch should stay modest. */
+const ARTICLES_PER_BATCH = 50;
+
+/**
+ * Replaces the related links of many articles: reads what each has, then one
+ * batch (a transaction) per 50 articles. An article whose links are the same
+ * is not written; one whose feed-visible links changed also gets a new
+ * revision, so the publish job re-renders its feeds. Returns those ids.
+ */
+export async function saveRelatedLinkSets(
+  db: SqlDatabase,
+  sets: { articleId: string; links: RelatedLink[] }[],
+): Promise<string[]> {
+  const changedIds: string[] = [];
+  for (let i = 0; i < sets.length; i += ARTICLES_PER_BATCH) {
+    const statements: SqlStatement[] = [];
+    for (const { articleId, links } of sets.slice(i, i + ARTICLES_PER_BATCH)) {
+      const before = await db.all<LinkRow>(
+        `SELECT ${LINK_COLUMNS} FROM related_links WHERE article_id = ? ORDER BY position`,
+        [articleId],
+      );
+      const after = links.map((link, position) => rowFromLink({ ...link, position }));
+      if (signature(before, true) === signature(after, true)) continue;
+      const changed = signature(before, false) !== signature(after, false);
+      statements.push(
+        sql('DELETE FROM related_links WHERE article_id = ?', articleId),
+        ...after.map((r) =>
+          sql(
+            INSERT,
+            articleId,
+            r.position,
+            r.editorial,
+            r.target_kind,
+            r.target_id,
+            r.url,
+            r.title,
+            r.source,
+            r.published_at,
+            r.score,
+            r.reasons,
+          ),
+        ),
+      );
+      if (changed) {
+        // Feeds fingerprint their items by (id, revision): a new revision re-renders them.
+        statements.push(sql('UPDATE articles SET revision = revision + 1 WHERE id = ?', articleId));
+        changedIds.push(articleId);
+      }
+    }
+    if (statements.length > 0) await db.batch(statements);
+  }
+  return changedIds;
+}
+
+/**
+ * What a rendered feed shows of the links (target, title, source, date, order), and with
+ * `withScores` everything stored: scores move a little whenever the archive grows, which is
+ * worth saving for the API but not worth a new feed revision.
+ */
+function signature(rows: LinkRow[], withScores: boolean): string {
+  return JSON.stringify(
+    rows.map((r) => [
+      r.editorial,
+      r.target_kind,
+      r.target_id,
+      r.url,
+      r.title,
+      r.source,
+      r.published_at,
+      ...(withScores ? [r.score, r.reasons] : []),
+    ]),
+  );
+}
+
+function rowFromLink(link: RelatedLink): LinkRow {
+  return {
+    position: link.position,
+    editorial: link.editorial ? 1 : 0,
+    target_kind: link.kind ?? null,
+    target_id: link.targetId ?? null,
+    // An own target's URL follows its slug, so it is built when read, never stored.
+    url: link.kind === 'own' ? null : (link.url ?? null),
+    title: link.title,
+    source: link.source ?? null,
+    published_at: link.publishedAt ?? null,
+    score: link.score,
+    reasons: JSON.stringify(link.reasons),
+  };
+}
