@@ -2,12 +2,12 @@ import { applyD1Migrations, createExecutionContext, createScheduledController, r
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { createD1Database } from '../../src/adapters/workers/d1-database.ts';
+import { WORKER_MAX_CONNECTIONS, WORKER_MAX_SOURCES } from '../../src/adapters/workers/worker-limits.ts';
 import { decodeCharset } from '../../src/ingest/fetch/decode-charset.ts';
 import { normalizeFeed } from '../../src/ingest/normalize/normalize.ts';
 import { parseFeed } from '../../src/ingest/parse/parse-feed.ts';
 import { createSqlStore } from '../../src/store/sql-store.ts';
 import worker, { type WorkerEnv } from '../../src/worker.ts';
-import { WORKER_MAX_CONNECTIONS, WORKER_MAX_SOURCES } from '../../src/adapters/workers/worker-limits.ts';
 import { makeSource } from '../make-source.ts';
 import { FETCHED_AT, type NodeResult, PARITY_DOCUMENTS } from './ingest-parity-documents.ts';
 
