@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadMigrations, openSqliteDatabase } from '../src/adapters/node/sqlite-database.ts';
+import { articleUrlFor } from '../src/domain/article-url.ts';
 import { refreshRelatedForArticle, refreshRelatedSince } from '../src/related/refresh-related.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
@@ -72,7 +73,7 @@ async function main() {
     for (let i = 0; i < 10_000; i++) {
       const id = sample[Math.floor(random() * sample.length)] as string;
       t = performance.now();
-      await store.getRelatedLinks(id, SITE);
+      await store.getRelatedLinks(id, articleUrlFor(SITE));
       lookupMs.push(performance.now() - t);
     }
     lookupMs.sort((a, b) => a - b);

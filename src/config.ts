@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IngesterSettings } from './ingest/create-ingester.ts';
+import type { FeedSettings } from './publish/feed-catalog.ts';
 
 /**
  * All configuration, from environment variables, validated once at startup.
@@ -51,8 +52,7 @@ const configSchema = z.object({
   INGEST_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
 });
 
-export interface Config {
-  production: boolean;
+export interface Config extends FeedSettings {
   host: string;
   port: number;
   databasePath: string;
@@ -92,14 +92,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  const production = e.NODE_ENV === 'production';
-  if (production && !e.ADMIN_TOKEN) {
+  if (e.NODE_ENV === 'production' && !e.ADMIN_TOKEN) {
     throw new ConfigError('invalid configuration: ADMIN_TOKEN is required when NODE_ENV=production');
   }
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const siteUrl = e.SITE_URL ?? publicUrl;
   const config: Config = {
-    production,
     host: e.HOST,
     port: e.PORT,
     databasePath: e.DATABASE_PATH,

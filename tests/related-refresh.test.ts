@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articleUrlFor } from '../src/domain/article-url.ts';
 import {
   refreshRelatedForAllArticles,
   refreshRelatedForArticle,
@@ -43,7 +44,7 @@ describe('refreshing related links', () => {
     for (const a of [rates, storm, article]) await store.createArticle(a);
 
     await refreshRelatedForArticle(store, article.id, options);
-    expect((await store.getRelatedLinks(article.id, SITE)).map((l) => l.targetId)).toEqual([rates.id]);
+    expect((await store.getRelatedLinks(article.id, articleUrlFor(SITE))).map((l) => l.targetId)).toEqual([rates.id]);
     const revision = await revisionOf(article.id);
 
     const again = await refreshRelatedForArticle(store, article.id, options);
@@ -61,7 +62,7 @@ describe('refreshing related links', () => {
     });
     const edited = await refreshRelatedForArticle(store, article.id, options);
     expect(edited.changed).toContain(article.id);
-    expect((await store.getRelatedLinks(article.id, SITE)).map((l) => l.targetId)).toEqual([storm.id]);
+    expect((await store.getRelatedLinks(article.id, articleUrlFor(SITE))).map((l) => l.targetId)).toEqual([storm.id]);
     expect(await revisionOf(article.id)).toBe((revision ?? 0) + 2);
   });
 
@@ -86,7 +87,9 @@ describe('refreshing related links', () => {
     ]);
     const result = await refreshRelatedSince(store, since, options);
     expect(result.changed).toEqual([eclipse.id]);
-    expect((await store.getRelatedLinks(eclipse.id, SITE)).map((l) => l.targetId)).toEqual([items[0]?.id]);
+    expect((await store.getRelatedLinks(eclipse.id, articleUrlFor(SITE))).map((l) => l.targetId)).toEqual([
+      items[0]?.id,
+    ]);
     expect(await revisionOf(budget.id)).toBe(budgetRevision);
   });
 
@@ -101,12 +104,17 @@ describe('refreshing related links', () => {
     );
     for (const a of [target, article]) await store.createArticle(a);
     await refreshRelatedForArticle(store, article.id, options);
-    expect((await store.getRelatedLinks(article.id, SITE))[0]).toMatchObject({ editorial: true, targetId: target.id });
+    expect((await store.getRelatedLinks(article.id, articleUrlFor(SITE)))[0]).toMatchObject({
+      editorial: true,
+      targetId: target.id,
+    });
     const revision = await revisionOf(article.id);
 
     await store.deleteArticle(target.id);
     expect(await revisionOf(article.id)).toBe((revision ?? 0) + 1);
-    expect(await store.getRelatedLinks(article.id, SITE)).toMatchObject([{ editorial: true, title: target.title }]);
+    expect(await store.getRelatedLinks(article.id, articleUrlFor(SITE))).toMatchObject([
+      { editorial: true, title: target.title },
+    ]);
     expect(await store.listUnresolvedEditorialLinks()).toEqual([{ articleId: article.id, title: target.title }]);
   });
 });
@@ -135,8 +143,8 @@ describe('refreshing a whole archive', () => {
     expect(result.refreshed).toHaveLength(14); // 12 filler stories and these two
     expect(new Set(result.refreshed).size).toBe(14);
     expect(progress.at(-1)).toBe(14);
-    expect((await store.getRelatedLinks(a.id, SITE)).map((l) => l.targetId)).toEqual([b.id]);
-    expect((await store.getRelatedLinks(b.id, SITE)).map((l) => l.targetId)).toEqual([a.id]);
+    expect((await store.getRelatedLinks(a.id, articleUrlFor(SITE))).map((l) => l.targetId)).toEqual([b.id]);
+    expect((await store.getRelatedLinks(b.id, articleUrlFor(SITE))).map((l) => l.targetId)).toEqual([a.id]);
   });
 });
 
@@ -152,7 +160,7 @@ describe('when a linked article of ours changes', () => {
     if (!current) throw new Error('target vanished');
     await store.updateArticle({ ...current, title: 'Volcano eruption: lava reaches the sea', slug: 'lava-sea' });
     expect(await revisionOf(article.id)).toBe((revision ?? 0) + 1);
-    const [story1] = (await store.listRelatedStories([article], SITE)).get(article.id) ?? [];
+    const [story1] = (await store.listRelatedStories([article], articleUrlFor(SITE))).get(article.id) ?? [];
     expect(story1).toMatchObject({
       title: 'Volcano eruption: lava reaches the sea',
       url: `${SITE}/world-news/lava-sea`,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../src/domain/article.ts';
+import { articleUrlFor } from '../src/domain/article-url.ts';
 import { parsePublisherText } from '../src/domain/import-text.ts';
 import { refreshRelatedForArticle, refreshRelatedForExternalItems } from '../src/related/refresh-related.ts';
 import type { Store } from '../src/store/store.ts';
@@ -74,7 +75,7 @@ describe('related stories for the seed article', () => {
     const result = await refreshRelatedForArticle(store, seed.id, { ...options, cascade: false });
     expect(result.changed).toEqual([seed.id]);
 
-    const links = await store.getRelatedLinks(seed.id, SITE);
+    const links = await store.getRelatedLinks(seed.id, articleUrlFor(SITE));
     expect(links.slice(0, 3).map((l) => [l.editorial, l.kind, l.targetId, l.source])).toEqual([
       [true, 'own', fled.id, 'own'],
       [true, 'external', culture?.id, 'Culture Weekly'],
@@ -92,7 +93,7 @@ describe('related stories for the seed article', () => {
     expect(protestLink?.reasons.map((r) => r.type)).toEqual(['shared-terms', 'same-category', 'shared-tags']);
     expect(links.length).toBeLessThanOrEqual(5);
 
-    const rendered = (await store.listRelatedStories([seed], SITE)).get(seed.id) ?? [];
+    const rendered = (await store.listRelatedStories([seed], articleUrlFor(SITE))).get(seed.id) ?? [];
     expect(rendered.slice(0, 3).map((s) => s.title)).toEqual(seed.relatedLinks.map((l) => l.title));
     expect(rendered.map((s) => s.url)).toContain(`${SITE}/${protests.categorySlug}/${protests.slug}`);
   });
@@ -101,9 +102,9 @@ describe('related stories for the seed article', () => {
     const seed = seedArticle();
     await store.createArticle(seed);
     await refreshRelatedForArticle(store, seed.id, options);
-    const before = await store.getRelatedLinks(seed.id, SITE);
+    const before = await store.getRelatedLinks(seed.id, articleUrlFor(SITE));
     expect(before.filter((l) => l.editorial).map((l) => l.url)).toEqual([undefined, undefined, undefined]);
-    expect((await store.listRelatedStories([seed], SITE)).get(seed.id)).toEqual([]);
+    expect((await store.listRelatedStories([seed], articleUrlFor(SITE))).get(seed.id)).toEqual([]);
     expect(await store.listUnresolvedEditorialLinks()).toHaveLength(3);
     const revision = await revisionOf(seed.id);
 
@@ -113,7 +114,7 @@ describe('related stories for the seed article', () => {
     const result = await refreshRelatedForExternalItems(store, [item?.id ?? ''], options);
     expect(result.changed).toEqual([seed.id]);
     expect(await revisionOf(seed.id)).toBe((revision ?? 0) + 1);
-    const third = (await store.getRelatedLinks(seed.id, SITE))[2];
+    const third = (await store.getRelatedLinks(seed.id, articleUrlFor(SITE)))[2];
     expect(third).toMatchObject({ editorial: true, kind: 'external', targetId: item?.id, url: item?.link });
     expect(await store.listUnresolvedEditorialLinks()).toHaveLength(2);
   });

@@ -25,12 +25,12 @@ ul.categories li{margin:1rem 0}.bio{border-top:1px solid #ddd;padding-top:1rem;f
 
 /** The HTML shell shared by our pages, with feed autodiscovery links (one per feed and format). */
 export function renderPage(
-  title: string,
-  feeds: AlternateFeed[],
+  page: { title: string; language: string; feeds: AlternateFeed[] },
   body: HtmlEscapedString | Promise<HtmlEscapedString>,
 ) {
+  const { title, language, feeds } = page;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import type { Article, RelatedStory } from '../domain/article.ts';
 import { isVisibleAt } from '../domain/article.ts';
+import { articleUrlFor } from '../domain/article-url.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { ALL_FEED_KEY, feedUrl } from '../publish/feed-catalog.ts';
 import { FEED_FORMATS } from '../render/feed-spec.ts';
@@ -13,6 +14,7 @@ const FORMAT_LABELS = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' } as const;
 /** The public HTML: an index of feeds, and (when we are the site) article pages. */
 export function createPageRoutes(deps: AppDeps): { index: Hono; articles?: Hono } {
   const { config, store } = deps;
+  const { language } = config;
   const feedsFor = (key: string, title: string): AlternateFeed[] =>
     FEED_FORMATS.map((format) => ({
       format,
@@ -38,7 +40,12 @@ export function createPageRoutes(deps: AppDeps): { index: Hono; articles?: Hono 
         (cat) =>
           html`<li id="${cat.slug}"><strong>${cat.name}</strong> · ${cat.published} stories${feedLinks(cat.feeds)}</li>`,
       )}</ul>`;
-      return c.html(renderPage(config.siteTitle, [...all, ...perCategory.flatMap((cat) => cat.feeds)], body));
+      return c.html(
+        renderPage(
+          { title: config.siteTitle, language, feeds: [...all, ...perCategory.flatMap((cat) => cat.feeds)] },
+          body,
+        ),
+      );
     });
 
   if (config.siteIsExternal) return { index };
@@ -47,10 +54,13 @@ export function createPageRoutes(deps: AppDeps): { index: Hono; articles?: Hono 
     if (!article || !isVisibleAt(article, deps.now().toISOString())) {
       throw new NotFoundError(`no published article at ${c.req.path}`);
     }
-    const related = (await store.listRelatedStories([article], config.siteUrl)).get(article.id) ?? [];
+    const related = (await store.listRelatedStories([article], articleUrlFor(config.siteUrl))).get(article.id) ?? [];
     const feeds = feedsFor(article.categorySlug, article.category);
     return c.html(
-      renderPage(`${article.title} · ${config.siteTitle}`, feeds, articleBody(article, related, feedLinks(feeds))),
+      renderPage(
+        { title: `${article.title} · ${config.siteTitle}`, language, feeds },
+        articleBody(article, related, feedLinks(feeds)),
+      ),
     );
   });
   return { index, articles };

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { articleUrlFor } from '../domain/article-url.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { RelatedLink } from '../domain/related.ts';
 import { validate } from '../domain/validate.ts';
@@ -30,7 +31,7 @@ export function createRelatedRoutes(deps: RelatedRouteDeps): Hono {
   };
   const answer = async (articleId: string) => ({
     articleId,
-    related: (await store.getRelatedLinks(articleId, deps.siteUrl)).map(toJson),
+    related: (await store.getRelatedLinks(articleId, articleUrlFor(deps.siteUrl))).map(toJson),
   });
 
   return new Hono()

@@ -1,4 +1,3 @@
-import type { Config } from '../config.ts';
 import { CONTENT_TYPES, FEED_FORMATS, type FeedFormat, type FeedSpec } from '../render/feed-spec.ts';
 
 /** The feed of everything; categories use their slug as key. */
@@ -11,10 +10,19 @@ export interface FeedDefinition {
   title: string;
 }
 
-export type FeedSettings = Pick<
-  Config,
-  'publicUrl' | 'siteUrl' | 'siteTitle' | 'siteDescription' | 'language' | 'websubHub' | 'feedMaxAge'
->;
+/** What a feed's metadata is built from; config.ts fills it from the environment. */
+export interface FeedSettings {
+  /** Where this service is reached: feed self links, media. */
+  publicUrl: string;
+  /** Where article links point. */
+  siteUrl: string;
+  siteTitle: string;
+  siteDescription: string;
+  language: string;
+  websubHub?: string;
+  /** Cache-Control max-age of feed responses, in seconds (also the RSS ttl). */
+  feedMaxAge: number;
+}
 
 export function feedDocumentName(key: string, format: FeedFormat): string {
   return `${key}.${format}`;

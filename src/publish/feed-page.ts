@@ -1,6 +1,6 @@
 import type { Article, FeedItem } from '../domain/article.ts';
+import { articleUrlFor } from '../domain/article-url.ts';
 import { FEED_FORMATS, type FeedFormat, type FeedSpec } from '../render/feed-spec.ts';
-import { articleUrl } from '../store/articles/article-queries.ts';
 import type { FeedPosition, Store } from '../store/store.ts';
 import { type FeedDefinition, type FeedSettings, feedSpecFor } from './feed-catalog.ts';
 
@@ -69,13 +69,14 @@ function pageUrls(firstPage: Record<FeedFormat, string>, before: FeedPosition): 
 }
 
 async function toFeedItems(deps: FeedPageDeps, articles: Article[]): Promise<FeedItem[]> {
-  const { publicUrl, siteUrl } = deps.settings;
-  const related = await deps.store.listRelatedStories(articles, siteUrl);
+  const { publicUrl } = deps.settings;
+  const articleUrl = articleUrlFor(deps.settings.siteUrl);
+  const related = await deps.store.listRelatedStories(articles, articleUrl);
   return articles.map((article) => ({
     article: article.image
       ? { ...article, image: { ...article.image, url: new URL(article.image.url, `${publicUrl}/`).href } }
       : article,
-    url: articleUrl(siteUrl, article.categorySlug, article.slug),
+    url: articleUrl(article.categorySlug, article.slug),
     related: related.get(article.id) ?? [],
   }));
 }

@@ -1,3 +1,4 @@
+import { articleUrlFor } from '../domain/article-url.ts';
 import type { ExternalStory, RelatedStore } from '../store/store.ts';
 import type { FindRelatedOptions } from './find-related-links.ts';
 import { type ScoredStory, scoreRelated } from './score-related.ts';
@@ -28,7 +29,7 @@ export async function findArticlesForStory(
     kind: 'own',
     self: { kind: 'external', id: item.id },
     now: options.now,
-    siteUrl: options.siteUrl,
+    articleUrl: articleUrlFor(options.siteUrl),
     limit: ARTICLES_PER_ITEM * 3,
   });
   const subject = {

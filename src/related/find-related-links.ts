@@ -1,4 +1,5 @@
 import type { Article } from '../domain/article.ts';
+import { articleUrl, articleUrlFor } from '../domain/article-url.ts';
 import { htmlToPlainText } from '../domain/plain-text.ts';
 import type { RelatedLink } from '../domain/related.ts';
 import type { RelatedStore, Store } from '../store/store.ts';
@@ -45,14 +46,14 @@ export async function scoreForArticle(
     field: 'text',
     self: { kind: 'own', id: article.id },
     now: options.now,
-    siteUrl: options.siteUrl,
+    articleUrl: articleUrlFor(options.siteUrl),
     limit: options.candidateLimit ?? DEFAULT_CANDIDATE_LIMIT,
   });
   const subject = {
     kind: 'own' as const,
     id: article.id,
     title: article.title,
-    url: new URL(`${article.categorySlug}/${article.slug}`, withSlash(options.siteUrl)).href,
+    url: articleUrl(options.siteUrl, article.categorySlug, article.slug),
     category: article.category,
     tags: article.tags,
     terms,
@@ -83,8 +84,4 @@ function linkFromScored(story: ScoredStory, position: number): RelatedLink {
   if (story.url) link.url = story.url;
   if (story.publishedAt) link.publishedAt = story.publishedAt;
   return link;
-}
-
-function withSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
 }

@@ -1,4 +1,5 @@
 import { isVisibleAt } from '../domain/article.ts';
+import { articleUrlFor } from '../domain/article-url.ts';
 import type { RelatedLink } from '../domain/related.ts';
 import type { ExternalStory, RelatedStore, Store } from '../store/store.ts';
 import { findArticlesForStory } from './find-articles-for-story.ts';
@@ -83,7 +84,7 @@ export async function refreshRelatedForExternalItems(
   const merged: { articleId: string; links: RelatedLink[] }[] = [];
   for (const [articleId, links] of additions) {
     if (fullRefresh.has(articleId)) continue;
-    const existing = await store.getRelatedLinks(articleId, options.siteUrl);
+    const existing = await store.getRelatedLinks(articleId, articleUrlFor(options.siteUrl));
     if (existing.length === 0) fullRefresh.add(articleId);
     else merged.push({ articleId, links: mergeRelatedLinks(existing, links, options.k) });
   }

@@ -1,4 +1,5 @@
 import type { Article } from '../domain/article.ts';
+import { articleUrlFor } from '../domain/article-url.ts';
 import type { RelatedLink, StoryCandidate } from '../domain/related.ts';
 import type { RelatedStore, Store } from '../store/store.ts';
 import { DEFAULT_TITLE_THRESHOLD, matchTitle } from './match-title.ts';
@@ -52,7 +53,7 @@ async function findByTitle(store: EditorialDeps, article: Article, title: string
     field: 'title',
     self: { kind: 'own', id: article.id },
     now: options.now,
-    siteUrl: options.siteUrl,
+    articleUrl: articleUrlFor(options.siteUrl),
     limit: TITLE_CANDIDATES,
   });
   const preferOwn = [...candidates].sort((a, b) => Number(b.kind === 'own') - Number(a.kind === 'own'));

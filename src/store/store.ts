@@ -1,4 +1,5 @@
 import type { Article, RelatedStory } from '../domain/article.ts';
+import type { ArticleUrlFor } from '../domain/article-url.ts';
 import type { RelatedLink, StoryCandidate, StoryKind } from '../domain/related.ts';
 import type { ExternalItem, NormalizedItem, Source } from '../domain/source.ts';
 
@@ -160,8 +161,8 @@ export interface RelatedSearch {
   self?: { kind: StoryKind; id: string };
   /** Our articles count only when published at or before this instant. */
   now: string;
-  /** Our articles' URLs are built from it. */
-  siteUrl: string;
+  /** Builds our articles' URLs (the domain's policy; the store only knows their slugs). */
+  articleUrl: ArticleUrlFor;
   limit: number;
 }
 
@@ -200,7 +201,7 @@ export interface RelatedStore {
   /** Editorial `RELATED:` headlines that matched no story yet. */
   listUnresolvedEditorialLinks(): Promise<UnresolvedEditorialLink[]>;
   /** The stored links of one article in order, own targets' URLs built from their current slug. */
-  getRelatedLinks(articleId: string, siteUrl: string): Promise<RelatedLink[]>;
+  getRelatedLinks(articleId: string, articleUrl: ArticleUrlFor): Promise<RelatedLink[]>;
   /**
    * Replaces an article's links in one batch. When what feeds show changes (targets, titles,
    * order), the article's revision moves too, so the publish job re-renders its feeds.
@@ -209,7 +210,7 @@ export interface RelatedStore {
   /** The same for many articles, in few batches; returns the ids whose feeds will change. */
   saveRelatedLinkSets(sets: { articleId: string; links: RelatedLink[] }[]): Promise<string[]>;
   /** Related stories per article, editorial links first, ready to render. */
-  listRelatedStories(articles: Article[], siteUrl: string): Promise<Map<string, RelatedStory[]>>;
+  listRelatedStories(articles: Article[], articleUrl: ArticleUrlFor): Promise<Map<string, RelatedStory[]>>;
 }
 
 export interface Store extends ArticleStore, PublishStore, SourceStore, RelatedStore {}

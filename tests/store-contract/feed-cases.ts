@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articleUrlFor } from '../../src/domain/article-url.ts';
 import { makeArticle, minutesAgo, NOW } from '../make-article.ts';
 import type { StoreContext } from '../store-contract.ts';
 
@@ -80,7 +81,7 @@ export function describeFeedCases({ store }: StoreContext): void {
         ],
       });
       for (const a of [target, draft, article]) await store().createArticle(a);
-      const related = await store().listRelatedStories([article], 'https://news.example');
+      const related = await store().listRelatedStories([article], articleUrlFor('https://news.example'));
       expect(related.get(article.id)).toEqual([
         {
           title: 'The match',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articleUrlFor } from '../../src/domain/article-url.ts';
 import type { RelatedLink } from '../../src/domain/related.ts';
 import { makeArticle, minutesAgo, NOW } from '../make-article.ts';
 import { makeFetch, makeItem, makeSource } from '../make-source.ts';
@@ -29,7 +30,13 @@ export function describeRelatedCases({ store }: StoreContext): void {
   describe('related stories', () => {
     it('finds published articles and external items sharing terms, never drafts, future ones or itself', async () => {
       const { storm } = await seedStories();
-      const search = { terms: ['storm', 'coast'], field: 'text' as const, now: NOW, siteUrl: SITE, limit: 10 };
+      const search = {
+        terms: ['storm', 'coast'],
+        field: 'text' as const,
+        now: NOW,
+        articleUrl: articleUrlFor(SITE),
+        limit: 10,
+      };
       const found = (await store().searchStories(search)).candidates;
       expect(found.map((c) => c.title).sort()).toEqual(['Storm floods the coast road', 'Storm surge hits the coast']);
       expect(found.find((c) => c.kind === 'own')?.url).toBe(`${SITE}/weather/storm-floods`);
@@ -42,7 +49,7 @@ export function describeRelatedCases({ store }: StoreContext): void {
 
     it('searches headlines alone, of one kind, and treats FTS syntax in terms as words', async () => {
       await seedStories();
-      const base = { field: 'title' as const, now: NOW, siteUrl: SITE, limit: 10 };
+      const base = { field: 'title' as const, now: NOW, articleUrl: articleUrlFor(SITE), limit: 10 };
       const own = await store().searchStories({ ...base, terms: ['storm'], kind: 'own' });
       expect(own.candidates.map((c) => c.title)).toEqual(['Storm floods the coast road']);
       const hostile = await store().searchStories({ ...base, terms: ['storm"', 'OR', 'NEAR(', '*'] });
@@ -74,7 +81,7 @@ export function describeRelatedCases({ store }: StoreContext): void {
       expect(revision).toBeGreaterThan(storm.revision);
       expect(await store().saveRelatedLinks(storm.id, links)).toEqual({ changed: false });
       expect((await store().getArticle(storm.id))?.revision).toBe(revision);
-      const stored = await store().getRelatedLinks(storm.id, SITE);
+      const stored = await store().getRelatedLinks(storm.id, articleUrlFor(SITE));
       expect(stored.map((l) => [l.position, l.title, l.url])).toEqual([
         [0, 'Council approves the budget', `${SITE}/politics/budget`],
       ]);

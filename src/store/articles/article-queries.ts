@@ -136,10 +136,6 @@ export function createArticleQueries(db: SqlDatabase): ArticleStore {
   };
 }
 
-export function articleUrl(siteUrl: string, categorySlug: string, slug: string): string {
-  return new URL(`${categorySlug}/${slug}`, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
-}
-
 async function withConflictMessage<T>(slug: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();

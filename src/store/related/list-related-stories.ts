@@ -1,5 +1,5 @@
 import type { Article, RelatedStory } from '../../domain/article.ts';
-import { articleUrl } from '../articles/article-queries.ts';
+import type { ArticleUrlFor } from '../../domain/article-url.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 
 /**
@@ -29,7 +29,7 @@ const CHUNK = 90; // D1 binds at most 100 parameters per statement
 export async function listRelatedStories(
   db: SqlDatabase,
   articles: Article[],
-  siteUrl: string,
+  articleUrl: ArticleUrlFor,
 ): Promise<Map<string, RelatedStory[]>> {
   const rows: LinkRow[] = [];
   const ids = articles.map((a) => a.id);
@@ -51,21 +51,21 @@ export async function listRelatedStories(
 
   const result = new Map<string, RelatedStory[]>();
   const fallback = articles.filter((a) => !stored.has(a.id));
-  for (const [id, stories] of await editorialFallback(db, fallback, siteUrl)) result.set(id, stories);
+  for (const [id, stories] of await editorialFallback(db, fallback, articleUrl)) result.set(id, stories);
   for (const [id, links] of stored)
     result.set(
       id,
-      links.flatMap((row) => storyFromRow(row, siteUrl)),
+      links.flatMap((row) => storyFromRow(row, articleUrl)),
     );
   return result;
 }
 
-function storyFromRow(row: LinkRow, siteUrl: string): RelatedStory[] {
+function storyFromRow(row: LinkRow, articleUrl: ArticleUrlFor): RelatedStory[] {
   if (row.target_kind === 'own') {
     if (row.status !== 'published' || !row.slug || !row.category_slug) return [];
     const story: RelatedStory = {
       title: row.title,
-      url: articleUrl(siteUrl, row.category_slug, row.slug),
+      url: articleUrl(row.category_slug, row.slug),
       source: 'own',
     };
     if (row.target_published_at) story.publishedAt = row.target_published_at;
@@ -78,7 +78,7 @@ function storyFromRow(row: LinkRow, siteUrl: string): RelatedStory[] {
 }
 
 /** Editorial links with a known target, for articles related-refresh has not seen yet. */
-async function editorialFallback(db: SqlDatabase, articles: Article[], siteUrl: string) {
+async function editorialFallback(db: SqlDatabase, articles: Article[], articleUrl: ArticleUrlFor) {
   type Target = { slug: string; category_slug: string; published_at: string | null };
   const targetIds = [...new Set(articles.flatMap((a) => a.relatedLinks.flatMap((l) => l.articleId ?? [])))];
   const targets = new Map<string, Target>();
@@ -97,7 +97,7 @@ async function editorialFallback(db: SqlDatabase, articles: Article[], siteUrl: 
       if (target) {
         const story: RelatedStory = {
           title: link.title,
-          url: articleUrl(siteUrl, target.category_slug, target.slug),
+          url: articleUrl(target.category_slug, target.slug),
           source: 'own',
         };
         if (target.published_at) story.publishedAt = target.published_at;

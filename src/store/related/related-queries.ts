@@ -1,5 +1,4 @@
 import type { RelatedLink } from '../../domain/related.ts';
-import { articleUrl } from '../articles/article-queries.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 import type { ExternalStory, RelatedStore } from '../store.ts';
 import { listRelatedStories } from './list-related-stories.ts';
@@ -56,7 +55,7 @@ export function createRelatedQueries(db: SqlDatabase): RelatedStore {
       );
     },
 
-    async getRelatedLinks(articleId, siteUrl) {
+    async getRelatedLinks(articleId, articleUrl) {
       const rows = await db.all<LinkRow & { slug: string | null; category_slug: string | null; status: string | null }>(
         `SELECT l.position, l.editorial, l.target_kind, l.target_id, l.url,
                 CASE WHEN l.target_kind = 'own' AND l.editorial = 0 AND a.title IS NOT NULL THEN a.title ELSE l.title END AS title, l.source, l.published_at,
@@ -68,7 +67,7 @@ export function createRelatedQueries(db: SqlDatabase): RelatedStore {
       return rows.flatMap((row) => {
         if (row.target_kind !== 'own') return [linkFromRow(row)];
         if (row.status !== 'published' || !row.slug || !row.category_slug) return [];
-        return [{ ...linkFromRow(row), url: articleUrl(siteUrl, row.category_slug, row.slug) }];
+        return [{ ...linkFromRow(row), url: articleUrl(row.category_slug, row.slug) }];
       });
     },
 
@@ -79,7 +78,7 @@ export function createRelatedQueries(db: SqlDatabase): RelatedStore {
 
     saveRelatedLinkSets: (sets) => saveRelatedLinkSets(db, sets),
 
-    listRelatedStories: (articles, siteUrl) => listRelatedStories(db, articles, siteUrl),
+    listRelatedStories: (articles, articleUrl) => listRelatedStories(db, articles, articleUrl),
   };
 }
 

@@ -1,5 +1,5 @@
+import type { ArticleUrlFor } from '../../domain/article-url.ts';
 import type { StoryCandidate } from '../../domain/related.ts';
-import { articleUrl } from '../articles/article-queries.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 import type { RelatedSearch, RelatedSearchResult } from '../store.ts';
 
@@ -87,7 +87,7 @@ export async function searchStories(db: SqlDatabase, search: RelatedSearch): Pro
   const candidates = rows
     .filter((row) => !isSelf(row))
     .slice(0, search.limit)
-    .map((row) => candidateFromRow(row, search.siteUrl));
+    .map((row) => candidateFromRow(row, search.articleUrl));
   const selfRow = rows.find(isSelf);
   if (selfRow) return { candidates, selfTextScore: selfRow.text_score };
   if (!wanted) return { candidates };
@@ -114,11 +114,11 @@ export function matchExpression(search: Pick<RelatedSearch, 'terms' | 'field' | 
   return search.kind ? `${expression} AND kind : ${search.kind}` : expression;
 }
 
-function candidateFromRow(row: CandidateRow, siteUrl: string): StoryCandidate {
+function candidateFromRow(row: CandidateRow, articleUrl: ArticleUrlFor): StoryCandidate {
   const isOwn = row.kind === 'own';
   const url = isOwn
     ? row.slug && row.category_slug
-      ? articleUrl(siteUrl, row.category_slug, row.slug)
+      ? articleUrl(row.category_slug, row.slug)
       : undefined
     : (row.link ?? undefined);
   const category = isOwn ? row.category : row.category_hint;
