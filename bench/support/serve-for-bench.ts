@@ -14,6 +14,7 @@ import { createServices } from '../../src/app/create-services.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createApp } from '../../src/http/create-app.ts';
 import { silentLogger } from '../../src/log.ts';
+import { encodePageCursor } from '../../src/publish/feed-page.ts';
 import { loadSampleContent } from '../../src/seed/load-sample-content.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-serve-'));
@@ -48,4 +49,11 @@ const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
 
 const ours = await listen(createApp(ctx).fetch);
 const baseline = await listen(bare.fetch);
-process.stdout.write(`${JSON.stringify({ ours, baseline, etag: document.etag, bytes: document.body.byteLength })}\n`);
+// An archive page (?before=) starting after the newest article, for bench/feed-archive.ts.
+const [newest] = await ctx.store.listFeedArticles({ now: ctx.now().toISOString(), limit: 1 });
+if (!newest?.publishedAt) throw new Error('no published article to page from');
+const archivePath = `/feeds/all.rss?before=${encodePageCursor({ publishedAt: newest.publishedAt, id: newest.id })}`;
+const archiveEtag = (await fetch(`${ours}${archivePath}`)).headers.get('etag');
+process.stdout.write(
+  `${JSON.stringify({ ours, baseline, etag: document.etag, bytes: document.body.byteLength, archivePath, archiveEtag })}\n`,
+);

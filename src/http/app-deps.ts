@@ -4,6 +4,10 @@ import type { Services } from '../app/create-services.ts';
 export interface MediaFile {
   body: Uint8Array<ArrayBuffer>;
   contentType: string;
+  /** Strong ETag, quoted, when the runtime knows one; otherwise the route hashes the bytes. */
+  etag?: string;
+  /** When the file last changed (ISO 8601), for Last-Modified. */
+  lastModified?: string;
 }
 
 /**

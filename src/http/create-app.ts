@@ -6,6 +6,7 @@ import { createArticleRoutes } from './article-routes.ts';
 import { createFeedRoutes } from './feed-routes.ts';
 import { createErrorHandler } from './handle-error.ts';
 import { HttpError } from './http-error.ts';
+import { createMediaRoutes } from './media-routes.ts';
 import { createPageRoutes } from './page-routes.ts';
 import { createRelatedRoutes } from './related-routes.ts';
 import { requireAdmin } from './require-admin.ts';
@@ -13,7 +14,6 @@ import { createSourceRoutes } from './source-routes.ts';
 
 /** Largest admin request body: a long article with room to spare. */
 const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
-const MEDIA_NAME = /^[a-z0-9][a-z0-9._-]*\.(?:jpe?g|png|gif|webp|svg)$/i;
 
 /** The whole HTTP surface, built from the dependencies it is given. */
 export function createApp(deps: AppDeps): Hono {
@@ -26,12 +26,7 @@ export function createApp(deps: AppDeps): Hono {
   const { sink, store, config, now, renderers } = deps;
   app.route('/feeds', createFeedRoutes({ sink, store, settings: config, now, renderers }));
 
-  app.get('/media/:name', async (c) => {
-    const name = c.req.param('name');
-    const media = MEDIA_NAME.test(name) ? await deps.readMedia?.(name) : undefined;
-    if (!media) throw new NotFoundError(`no media named "${name}"`);
-    return c.body(media.body, 200, { 'Content-Type': media.contentType, 'Cache-Control': 'public, max-age=86400' });
-  });
+  app.route('/media', createMediaRoutes(deps.readMedia));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 

@@ -2,27 +2,50 @@ import { type Context, Hono } from 'hono';
 import { NotFoundError } from '../domain/errors.ts';
 import type { FeedDocument, FeedSink } from '../publish/feed-sink.ts';
 import { acceptsGzip, isNotModified } from './conditional-get.ts';
-import { type FeedArchiveDeps, serveFeedArchivePage } from './feed-archive.ts';
+import { createFeedArchive, type FeedArchiveDeps } from './feed-archive.ts';
 import { createGzipCache } from './gzip-cache.ts';
 
 const FEED_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:rss|atom|json)$/;
 
+/**
+ * CORS (https://fetch.spec.whatwg.org/#http-cors-protocol): feeds are public, so any origin
+ * may read them; a script polling conditionally needs to read the validators and send them back.
+ */
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Last-Modified',
+};
+/** The answer to a preflight: If-None-Match and If-Modified-Since are not CORS-safelisted headers. */
+const PREFLIGHT = {
+  ...CORS,
+  'Access-Control-Allow-Methods': 'GET, HEAD',
+  'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since',
+  'Access-Control-Max-Age': '86400',
+};
+
+type HeaderSet = Record<string, string>;
+
 /** Every header set one document can be answered with, built once: the route only picks one. */
 interface PreparedDocument {
   etags: readonly [identity: string, gzip: string];
-  ok: { identity: Record<string, string>; gzip: Record<string, string> };
-  notModified: { identity: Record<string, string>; gzip: Record<string, string> };
+  ok: { identity: HeaderSet; gzip: HeaderSet };
+  notModified: { identity: HeaderSet; gzip: HeaderSet };
+  /** The gzip 200 headers with the compressed Content-Length, once the body is compressed. */
+  gzipWithLength?: HeaderSet;
 }
 
 /**
- * Serves published feed documents exactly as the publish job stored them
- * (and older pages, `?before=<cursor>`, from feed-archive.ts).
- * Hono answers HEAD through this GET route and drops the body.
+ * Serves published feed documents exactly as the publish job stored them, and
+ * older pages (`?before=<cursor>`, rendered once per version by feed-archive.ts)
+ * the same way. Hono answers HEAD through this GET route and drops the body, so
+ * every 200 states its Content-Length itself (RFC 9110 §9.3.2: HEAD sends the
+ * header fields GET would).
  */
 export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Hono {
   const { sink } = deps;
   const maxAgeSeconds = deps.settings.feedMaxAge;
   const gzipped = createGzipCache();
+  const archive = createFeedArchive(deps);
   const prepared = new WeakMap<FeedDocument, PreparedDocument>();
 
   const prepare = (document: FeedDocument): PreparedDocument => {
@@ -33,17 +56,22 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Ho
       ETag: etag,
       'Last-Modified': new Date(document.lastModified).toUTCString(),
       Vary: 'Accept-Encoding',
-      'Access-Control-Allow-Origin': '*',
+      ...CORS,
     });
     const content = { 'Content-Type': document.contentType, 'X-Content-Type-Options': 'nosniff' };
     return {
       etags: [document.etag, gzipEtag],
       notModified: { identity: validators(document.etag), gzip: validators(gzipEtag) },
       ok: {
-        identity: { ...validators(document.etag), ...content },
+        identity: { ...validators(document.etag), ...content, 'Content-Length': String(document.body.byteLength) },
         gzip: { ...validators(gzipEtag), ...content, 'Content-Encoding': 'gzip' },
       },
     };
+  };
+
+  const gzipResponse = (ready: PreparedDocument, body: Uint8Array<ArrayBuffer>): Response => {
+    ready.gzipWithLength ??= { ...ready.ok.gzip, 'Content-Length': String(body.byteLength) };
+    return new Response(body, { status: 200, headers: ready.gzipWithLength });
   };
 
   /** The answer for a document at hand; a Promise only when its gzip body is not compressed yet. */
@@ -55,11 +83,11 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Ho
     if (isNotModified(ifNoneMatch, c.req.header('if-modified-since'), ready.etags, document.lastModified)) {
       return new Response(null, { status: 304, headers: ready.notModified[encoding] });
     }
-    const headers = ready.ok[encoding];
-    if (encoding === 'identity') return new Response(document.body, { status: 200, headers });
+    if (encoding === 'identity') return new Response(document.body, { status: 200, headers: ready.ok.identity });
     const compressed = gzipped.peek(document.etag);
-    if (compressed) return new Response(compressed, { status: 200, headers });
-    return gzipped.get(document.etag, document.body).then((body) => new Response(body, { status: 200, headers }));
+    if (compressed) return gzipResponse(ready, compressed);
+    const pending = ready;
+    return gzipped.get(document.etag, document.body).then((body) => gzipResponse(pending, body));
   };
 
   const respondFromStore = async (c: Context, name: string): Promise<Response> => {
@@ -70,13 +98,22 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Ho
 
   // Not an async handler: most polls are answered from memory, and not waiting on a
   // promise there is worth about a tenth of the route's throughput.
-  return new Hono().get('/:name', (c) => {
-    const name = c.req.param('name');
-    if (c.req.url.includes('?before=') || c.req.url.includes('&before=')) {
-      const cursor = c.req.query('before') ?? '';
-      if (FEED_NAME.test(name)) return serveFeedArchivePage(c, deps, name, cursor);
-    }
-    const cached = sink.peek?.(name);
-    return cached ? respond(c, cached) : respondFromStore(c, name);
-  });
+  return new Hono()
+    .get('/:name', (c): Response | Promise<Response> => {
+      const name = c.req.param('name');
+      if (c.req.url.includes('?before=') || c.req.url.includes('&before=')) {
+        const cursor = c.req.query('before') ?? '';
+        if (FEED_NAME.test(name)) {
+          const page = archive.peek(name, cursor);
+          return page ? respond(c, page) : archive.get(name, cursor).then((document) => respond(c, document));
+        }
+      }
+      const cached = sink.peek?.(name);
+      return cached ? respond(c, cached) : respondFromStore(c, name);
+    })
+    .options('/:name', (c) => {
+      const name = c.req.param('name');
+      if (!FEED_NAME.test(name)) throw new NotFoundError(`no feed named "${name}"; the list of feeds is at /`);
+      return new Response(null, { status: 204, headers: PREFLIGHT });
+    });
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import type { Article, RelatedStory } from '../domain/article.ts';
 import { isVisibleAt } from '../domain/article.ts';
-import { articleUrlFor } from '../domain/article-url.ts';
+import { articleUrl, articleUrlFor } from '../domain/article-url.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { ALL_FEED_KEY, feedUrl } from '../publish/feed-catalog.ts';
 import { FEED_FORMATS } from '../render/feed-spec.ts';
@@ -50,7 +50,15 @@ export function createPageRoutes(deps: AppDeps): { index: Hono; articles?: Hono 
 
   if (config.siteIsExternal) return { index };
   const articles = new Hono().get('/:category/:slug', async (c) => {
-    const article = await store.getArticleBySlug(c.req.param('category'), c.req.param('slug'));
+    const [category, slug] = [c.req.param('category'), c.req.param('slug')];
+    const article = await store.getArticleBySlug(category, slug);
+    if (!article) {
+      // An old link to an article whose slug (or category) was edited since: 301 to where it is now.
+      const moved = await store.getMovedArticle(category, slug);
+      if (moved && isVisibleAt(moved, deps.now().toISOString())) {
+        return c.redirect(articleUrl(config.siteUrl, moved.categorySlug, moved.slug), 301);
+      }
+    }
     if (!article || !isVisibleAt(article, deps.now().toISOString())) {
       throw new NotFoundError(`no published article at ${c.req.path}`);
     }

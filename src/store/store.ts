@@ -78,6 +78,11 @@ export interface ArticleStore {
   deleteArticle(id: string): Promise<boolean>;
   getArticle(id: string): Promise<Article | undefined>;
   getArticleBySlug(categorySlug: string, slug: string): Promise<Article | undefined>;
+  /**
+   * The article that was at /<categorySlug>/<slug> before a slug or category edit moved it
+   * (its slug history), as it is now; undefined when no article ever left that path.
+   */
+  getMovedArticle(categorySlug: string, slug: string): Promise<Article | undefined>;
   listArticles(filter: ArticleFilter): Promise<Page<Article>>;
   listCategories(now: string): Promise<CategorySummary[]>;
   /** Every category that has articles, cheaply (no counts): what the publish job needs. */

@@ -100,6 +100,36 @@ export function describeArticleCases({ store }: StoreContext): void {
       for (const article of good) expect(await store().getArticle(article.id)).toEqual(article);
     });
 
+    it('keeps the paths an article left (slug or category edits) and answers them with the article as it is now', async () => {
+      const article = makeArticle({ slug: 'first-slug' });
+      await store().createArticle(article);
+      const renamed = { ...article, slug: 'second-slug', revision: 2 };
+      await store().updateArticle(renamed);
+      const moved = { ...renamed, category: 'Sport', categorySlug: 'sport', slug: 'third-slug', revision: 3 };
+      await store().updateArticle(moved);
+      expect(await store().getMovedArticle(article.categorySlug, 'first-slug')).toEqual(moved);
+      expect(await store().getMovedArticle(article.categorySlug, 'second-slug')).toEqual(moved);
+      expect(await store().getMovedArticle('sport', 'third-slug')).toBeUndefined(); // its current path
+      expect(await store().getMovedArticle(article.categorySlug, 'never-used')).toBeUndefined();
+      // Edits that keep the path add no history; going back to an old path makes it current again.
+      await store().updateArticle({ ...moved, title: 'Same path', revision: 4 });
+      await store().updateArticle({
+        ...moved,
+        category: article.category,
+        categorySlug: article.categorySlug,
+        slug: 'first-slug',
+      });
+      expect(await store().getMovedArticle(article.categorySlug, 'first-slug')).toBeUndefined();
+      expect((await store().getMovedArticle('sport', 'third-slug'))?.slug).toBe('first-slug');
+      // A failed edit (taken slug) records nothing; deleting the article drops its history.
+      const other = makeArticle();
+      await store().createArticle(other);
+      await expect(store().updateArticle({ ...other, slug: 'first-slug' })).rejects.toBeInstanceOf(ConflictError);
+      expect(await store().getMovedArticle(other.categorySlug, other.slug)).toBeUndefined();
+      await store().deleteArticle(article.id);
+      expect(await store().getMovedArticle('sport', 'third-slug')).toBeUndefined();
+    });
+
     it('deletes an article once, then reports it gone', async () => {
       const article = makeArticle();
       await store().createArticle(article);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { MediaFile } from '../../http/app-deps.ts';
 import { IMAGE_TYPES } from '../../seed/load-sample-content.ts';
@@ -9,7 +9,9 @@ export function createFsMediaReader(dir: string) {
     const type = IMAGE_TYPES[extname(name).toLowerCase()];
     if (!type) return undefined;
     try {
-      return { body: new Uint8Array(await readFile(join(dir, name))), contentType: type };
+      const path = join(dir, name);
+      const [body, info] = await Promise.all([readFile(path), stat(path)]);
+      return { body: new Uint8Array(body), contentType: type, lastModified: info.mtime.toISOString() };
     } catch {
       return undefined;
     }

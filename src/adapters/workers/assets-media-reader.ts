@@ -9,9 +9,15 @@ export function createAssetsMediaReader(assets: Fetcher) {
   return async (name: string): Promise<MediaFile | undefined> => {
     const response = await assets.fetch(`https://assets.invalid/${encodeURIComponent(name)}`);
     if (response.status !== 200) return undefined;
-    return {
+    const file: MediaFile = {
       body: new Uint8Array(await response.arrayBuffer()),
       contentType: response.headers.get('Content-Type') ?? 'application/octet-stream',
     };
+    // The binding sends validators of its own; a weak or missing ETag is left to the route to compute.
+    const etag = response.headers.get('ETag');
+    if (etag?.startsWith('"')) file.etag = etag;
+    const lastModified = Date.parse(response.headers.get('Last-Modified') ?? '');
+    if (!Number.isNaN(lastModified)) file.lastModified = new Date(lastModified).toISOString();
+    return file;
   };
 }

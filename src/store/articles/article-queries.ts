@@ -46,8 +46,23 @@ export function createArticleQueries(db: SqlDatabase): ArticleStore {
 
     async updateArticle(article) {
       const [id, ...rest] = articleToParams(article);
-      const [changes] = await withConflictMessage(article.slug, () =>
-        db.batch([sql(`UPDATE articles SET ${ASSIGNMENTS} WHERE id = ?`, ...rest, id ?? null)]),
+      const { categorySlug, slug } = article;
+      const [, changes] = await withConflictMessage(article.slug, () =>
+        db.batch([
+          // The path it leaves stays in its history (a 301 to the new one), in the same batch as the edit.
+          sql(
+            `INSERT INTO article_slug_history (category_slug, slug, article_id, retired_at)
+               SELECT category_slug, slug, id, ? FROM articles WHERE id = ? AND (category_slug <> ? OR slug <> ?)
+             ON CONFLICT (category_slug, slug) DO UPDATE SET article_id = excluded.article_id, retired_at = excluded.retired_at`,
+            article.updatedAt,
+            article.id,
+            categorySlug,
+            slug,
+          ),
+          sql(`UPDATE articles SET ${ASSIGNMENTS} WHERE id = ?`, ...rest, id ?? null),
+          // Back at a path it had before: that path is current again, not history.
+          sql('DELETE FROM article_slug_history WHERE category_slug = ? AND slug = ?', categorySlug, slug),
+        ]),
       );
       if (!changes) throw new NotFoundError(`article ${article.id} does not exist`);
     },
@@ -66,6 +81,18 @@ export function createArticleQueries(db: SqlDatabase): ArticleStore {
       const row = await db.first<ArticleRow>(
         `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE slug = ? AND category_slug = ?`,
         [slug, categorySlug],
+      );
+      return row && articleFromRow(row);
+    },
+
+    async getMovedArticle(categorySlug, slug) {
+      const row = await db.first<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS.split(', ')
+          .map((column) => `articles.${column}`)
+          .join(', ')}
+           FROM article_slug_history JOIN articles ON articles.id = article_slug_history.article_id
+          WHERE article_slug_history.category_slug = ? AND article_slug_history.slug = ?`,
+        [categorySlug, slug],
       );
       return row && articleFromRow(row);
     },
