@@ -39,4 +39,17 @@ describe('loadConfig', () => {
     expect(config.siteUrl).toBe('https://www.publisher.example');
     expect(config.siteIsExternal).toBe(true);
   });
+
+  it("keeps our WebSub hub's default lease within its bounds", () => {
+    expect(loadConfig({}).websub).toEqual({
+      lease: { defaultSeconds: 864_000, minSeconds: 3_600, maxSeconds: 2_592_000 },
+      concurrency: 16,
+      maxAttempts: 6,
+      retrySeconds: 60,
+      timeoutMs: 10_000,
+    });
+    const squeezed = loadConfig({ WEBSUB_LEASE_SECONDS: '100000', WEBSUB_MAX_LEASE_SECONDS: '7200' }).websub.lease;
+    expect(squeezed).toEqual({ defaultSeconds: 7200, minSeconds: 3600, maxSeconds: 7200 });
+    expect(() => loadConfig({ WEBSUB_CONCURRENCY: '0' })).toThrow(/WEBSUB_CONCURRENCY/);
+  });
 });

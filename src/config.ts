@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IngesterSettings } from './ingest/create-ingester.ts';
 import type { FeedSettings } from './publish/feed-catalog.ts';
+import type { WebSubSettings } from './websub/hub-deps.ts';
 
 /**
  * All configuration, from environment variables, validated once at startup.
@@ -29,8 +30,21 @@ const configSchema = z.object({
   PUBLISH_SCHEDULE: cron.default('* * * * *'),
   FEED_ITEMS: z.coerce.number().int().min(1).max(1000).default(50),
   FEED_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
-  /** WebSub hub announced in every feed and pinged after each publish. */
+  /**
+   * An external WebSub hub, announced in every feed and pinged after each publish. Unset,
+   * Tidings is its own hub at PUBLIC_URL/websub.
+   */
   WEBSUB_HUB: url.optional(),
+  /** Leases of our own hub, in seconds: the default granted, and the bounds a requested one is kept within. */
+  WEBSUB_LEASE_SECONDS: z.coerce.number().int().min(60).default(864_000),
+  WEBSUB_MIN_LEASE_SECONDS: z.coerce.number().int().min(60).default(3_600),
+  WEBSUB_MAX_LEASE_SECONDS: z.coerce.number().int().min(60).default(2_592_000),
+  /** Verifications and deliveries in flight at once. */
+  WEBSUB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Tries of one delivery before the hub gives up on it; the first retry waits WEBSUB_RETRY_SECONDS, each next one twice as long. */
+  WEBSUB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  WEBSUB_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  WEBSUB_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Load the sample content into an empty database at start. */
   SEED_SAMPLE_CONTENT: flag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -69,7 +83,9 @@ export interface Config extends FeedSettings {
   publishSchedule: string;
   feedItems: number;
   feedMaxAge: number;
+  /** An external hub; when unset, Tidings is its own (config.websub). */
   websubHub?: string;
+  websub: WebSubSettings;
   seedSampleContent: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   ingest: IngestSettings;
@@ -112,6 +128,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publishSchedule: e.PUBLISH_SCHEDULE,
     feedItems: e.FEED_ITEMS,
     feedMaxAge: e.FEED_MAX_AGE,
+    websub: {
+      lease: {
+        minSeconds: e.WEBSUB_MIN_LEASE_SECONDS,
+        maxSeconds: Math.max(e.WEBSUB_MIN_LEASE_SECONDS, e.WEBSUB_MAX_LEASE_SECONDS),
+        defaultSeconds: Math.min(
+          Math.max(e.WEBSUB_LEASE_SECONDS, e.WEBSUB_MIN_LEASE_SECONDS),
+          Math.max(e.WEBSUB_MIN_LEASE_SECONDS, e.WEBSUB_MAX_LEASE_SECONDS),
+        ),
+      },
+      concurrency: e.WEBSUB_CONCURRENCY,
+      maxAttempts: e.WEBSUB_MAX_ATTEMPTS,
+      retrySeconds: e.WEBSUB_RETRY_SECONDS,
+      timeoutMs: e.WEBSUB_TIMEOUT_MS,
+    },
     seedSampleContent: e.SEED_SAMPLE_CONTENT,
     logLevel: e.LOG_LEVEL,
     ingest: {

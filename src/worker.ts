@@ -50,7 +50,8 @@ function contextFor(env: WorkerEnv): WorkerContext {
     fetch: outbound,
     resolveHost: createDohResolver(outbound),
   };
-  const services = createServices(config, adapters, { log, limits: WORKER_LIMITS });
+  // No background work: an invocation ends with its answer, so the hub is drained by the publish cron.
+  const services = createServices(config, adapters, { log, limits: WORKER_LIMITS, background: false });
   const app = createApp({ ...services, ...(env.ASSETS && { readMedia: createAssetsMediaReader(env.ASSETS) }) });
   cached = { env, services, app };
   return cached;
@@ -90,13 +91,17 @@ function withEncodedBody(response: Response): Response {
  * PUBLISH_SCHEDULE and INGEST_SCHEDULE config and wrangler.toml [triggers]).
  * Triggers run in UTC and may fire more than once; both jobs are idempotent:
  * publish compares fingerprints and rewrites only changed feeds with the same
- * bytes, ingest claims each due source before fetching it. Each job logs its
+ * bytes, ingest claims each due source before fetching it, the WebSub hub claims each
+ * verification and delivery before sending it. Each job logs its
  * own failures; one failing job does not stop the other.
  */
 async function runScheduled(cron: string, { services }: WorkerContext): Promise<void> {
   const { config, log, publisher } = services;
   const jobs: Promise<unknown>[] = [];
-  if (cron === config.publishSchedule) jobs.push(publisher.publish(`cron ${cron}`));
+  if (cron === config.publishSchedule) {
+    // Deliveries queued by this publish (and retries now due) go out in the same invocation.
+    jobs.push(publisher.publish(`cron ${cron}`).then(() => services.websub?.run()));
+  }
   if (cron === config.ingest.schedule) jobs.push(services.ingestCycle.run());
   if (jobs.length === 0) log.warn('worker: no job runs on this cron', { cron });
   const failures = (await Promise.allSettled(jobs)).flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));

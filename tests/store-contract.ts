@@ -7,6 +7,7 @@ import { describeListCases } from './store-contract/list-cases.ts';
 import { describePublishCases } from './store-contract/publish-cases.ts';
 import { describeRelatedCases } from './store-contract/related-cases.ts';
 import { describeSourceCases } from './store-contract/source-cases.ts';
+import { describeWebSubCases } from './store-contract/websub-cases.ts';
 
 export interface OpenedStore {
   store: Store;
@@ -49,5 +50,6 @@ export function describeStoreContract(name: string, openStore: () => Promise<Ope
     describeSourceCases(context);
     describeFetchCases(context);
     describeRelatedCases(context);
+    describeWebSubCases(context);
   });
 }

@@ -1,16 +1,19 @@
 import type { Config } from '../config.ts';
 import type { Article } from '../domain/article.ts';
 import { createIngester } from '../ingest/create-ingester.ts';
-import type { ResolveHost } from '../ingest/fetch/ssrf-guard.ts';
+import { checkUrlAllowed, type ResolveHost } from '../ingest/fetch/ssrf-guard.ts';
 import { createIngestCycle, type IngestCycle, type IngestOne } from '../ingest/run-ingest-cycle.ts';
 import type { Logger } from '../log.ts';
+import { advertisedHubUrl, documentNameOfUrl } from '../publish/feed-catalog.ts';
 import type { FeedSink } from '../publish/feed-sink.ts';
+import { notifyHub } from '../publish/notify-hub.ts';
 import { createPublisher, type Publisher } from '../publish/publisher.ts';
 import type { FeedFormat, FeedRenderer } from '../render/feed-spec.ts';
 import { renderers } from '../render/index.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
 import { createSqlStore } from '../store/sql-store.ts';
 import type { Store } from '../store/store.ts';
+import { createWebSubHub, type WebSubHub } from '../websub/create-hub.ts';
 import { createRelatedRefreshHooks } from './related-refresh-hooks.ts';
 
 /** What a runtime supplies: its database, document sink and network. The entries choose them. */
@@ -21,7 +24,7 @@ export interface ServiceAdapters {
   feeds: FeedSink;
   /** Where the publish job writes and compares; `feeds` unless a read cache sits in front of it. */
   publishTo?: FeedSink;
-  /** Every outbound request: ingest fetches and hub pings. */
+  /** Every outbound request: ingest fetches, hub pings, WebSub verifications and deliveries. */
   fetch: typeof fetch;
   /** Host names to addresses, for the SSRF guard. */
   resolveHost: ResolveHost;
@@ -37,12 +40,20 @@ export interface ServiceLimits {
   maxSourcesPerCycle?: number;
   /** New items related per refresh. */
   maxRelatedItems?: number;
+  /** WebSub verifications and deliveries per hub run; the rest stay queued for the next one. */
+  maxHubWorkPerRun?: number;
 }
 
 export interface ServiceOptions {
   log: Logger;
   now?: () => Date;
   limits?: ServiceLimits;
+  /**
+   * Work may run after the call that caused it returns (Node, the default): the hub sends
+   * deliveries right after a publish and wakes itself for retries. Workers pass false and
+   * drain the hub from the Cron Trigger.
+   */
+  background?: boolean;
 }
 
 /** Every service of Tidings, wired once; node.ts, worker.ts, cli.ts and the tests hand it to createApp. */
@@ -61,6 +72,8 @@ export interface Services {
   afterArticleChange(article: Article): Promise<void>;
   /** Recomputes one article's related links now. */
   refreshRelated(articleId: string): Promise<{ changed: string[] }>;
+  /** Our own WebSub hub; undefined when WEBSUB_HUB names an external one. */
+  websub?: WebSubHub;
   /** One renderer per feed format. */
   renderers: Record<FeedFormat, FeedRenderer>;
   /** Stops the cycle, waits for a publish in flight, releases the adapters. */
@@ -72,6 +85,32 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
   const now = options.now ?? (() => new Date());
   const nowMs = () => now().getTime();
   const store = createSqlStore(adapters.db);
+  const ssrf = { resolveHost: adapters.resolveHost, allowPrivateNetworks: config.ingest.allowPrivateNetworks };
+  const hubUrl = advertisedHubUrl(config);
+  const external = config.websubHub;
+  const websub = external
+    ? undefined
+    : createWebSubHub(
+        {
+          store,
+          sink: adapters.publishTo ?? adapters.feeds,
+          client: {
+            fetch: adapters.fetch,
+            checkUrl: (url) => checkUrlAllowed(url, ssrf),
+            timeoutMs: config.websub.timeoutMs,
+            userAgent: `Tidings/0.1 WebSub hub (+${config.publicUrl})`,
+          },
+          settings: config.websub,
+          hubUrl,
+          documentNameOf: (topic) => documentNameOfUrl(config.publicUrl, topic),
+          log,
+          now,
+        },
+        {
+          background: options.background ?? true,
+          ...(limits.maxHubWorkPerRun && { maxPerRun: limits.maxHubWorkPerRun }),
+        },
+      );
   const publisher = createPublisher({
     store,
     sink: adapters.publishTo ?? adapters.feeds,
@@ -79,7 +118,9 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     settings: config,
     now,
     log,
-    fetch: adapters.fetch,
+    announce: external
+      ? (urls) => notifyHub(external, urls, adapters.fetch, log)
+      : (urls) => (websub as WebSubHub).topicsChanged(urls),
   });
   const related = createRelatedRefreshHooks({
     store,
@@ -119,9 +160,11 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     afterArticleChange: related.afterArticleChange,
     refreshRelated: related.refreshArticle,
     renderers,
+    ...(websub && { websub }),
     async close() {
       await ingestCycle.stop('abort');
       await publisher.idle();
+      await websub?.close();
       await adapters.close?.();
     },
   };

@@ -20,6 +20,8 @@ export interface AppDeps
   readMedia?: (name: string) => Promise<MediaFile | undefined>;
   /** Runs after an article is created or edited, e.g. to refresh its related stories. */
   afterArticleChange?: Services['afterArticleChange'];
+  /** Our own WebSub hub (/websub and the admin API's /websub routes); absent with an external hub. */
+  websub?: Services['websub'];
   /** External sources: the admin API's /sources routes, with "ingest this source now". */
   ingest?: Services['ingest'];
 }

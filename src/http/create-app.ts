@@ -11,6 +11,8 @@ import { createPageRoutes } from './page-routes.ts';
 import { createRelatedRoutes } from './related-routes.ts';
 import { requireAdmin } from './require-admin.ts';
 import { createSourceRoutes } from './source-routes.ts';
+import { createWebSubAdminRoutes } from './websub-admin-routes.ts';
+import { createWebSubRoutes } from './websub-routes.ts';
 
 /** Largest admin request body: a long article with room to spare. */
 const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
@@ -30,6 +32,11 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
+  app.route(
+    '/websub',
+    createWebSubRoutes({ ...(deps.websub && { hub: deps.websub }), externalHub: config.websubHub, log: deps.log }),
+  );
+
   const api = new Hono();
   api.use(requireAdmin(deps.config.adminToken));
   api.use(
@@ -44,6 +51,7 @@ export function createApp(deps: AppDeps): Hono {
   );
   api.route('/', createArticleRoutes(deps));
   api.route('/', createRelatedRoutes({ store, siteUrl: config.siteUrl, refreshRelated: deps.refreshRelated }));
+  if (deps.websub) api.route('/', createWebSubAdminRoutes({ hub: deps.websub }));
   if (deps.ingest) {
     api.route('/', createSourceRoutes({ store, now, ingest: deps.ingest, claimMs: config.ingest.claimMs }));
   }

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { NotFoundError } from '../domain/errors.ts';
+import { advertisedHubUrl, documentUrl } from '../publish/feed-catalog.ts';
 import type { FeedDocument, FeedSink } from '../publish/feed-sink.ts';
 import { acceptsGzip, isNotModified } from './conditional-get.ts';
 import { createFeedArchive, type FeedArchiveDeps } from './feed-archive.ts';
@@ -44,6 +45,7 @@ interface PreparedDocument {
 export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Hono {
   const { sink } = deps;
   const maxAgeSeconds = deps.settings.feedMaxAge;
+  const hubLink = `<${advertisedHubUrl(deps.settings)}>; rel="hub"`;
   const gzipped = createGzipCache();
   const archive = createFeedArchive(deps);
   const prepared = new WeakMap<FeedDocument, PreparedDocument>();
@@ -58,7 +60,12 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Ho
       Vary: 'Accept-Encoding',
       ...CORS,
     });
-    const content = { 'Content-Type': document.contentType, 'X-Content-Type-Options': 'nosniff' };
+    const content = {
+      'Content-Type': document.contentType,
+      'X-Content-Type-Options': 'nosniff',
+      // WebSub §4: discovery by HTTP Link headers, the hub and this document as the topic.
+      Link: `${hubLink}, <${documentUrl(deps.settings.publicUrl, document.name)}>; rel="self"`,
+    };
     return {
       etags: [document.etag, gzipEtag],
       notModified: { identity: validators(document.etag), gzip: validators(gzipEtag) },

@@ -36,7 +36,25 @@ export function parseFeedDocumentName(name: string): { key: string; format: Feed
 }
 
 export function feedUrl(publicUrl: string, key: string, format: FeedFormat): string {
-  return `${publicUrl}/feeds/${feedDocumentName(key, format)}`;
+  return documentUrl(publicUrl, feedDocumentName(key, format));
+}
+
+/** Where a published document is read: its URL, the WebSub topic and rel="self" of that document. */
+export function documentUrl(publicUrl: string, name: string): string {
+  return `${publicUrl}/feeds/${name}`;
+}
+
+/** The document name a URL of ours stands for (the inverse of documentUrl), or undefined for any other URL. */
+export function documentNameOfUrl(publicUrl: string, url: string): string | undefined {
+  const prefix = `${publicUrl}/feeds/`;
+  if (!url.startsWith(prefix)) return undefined;
+  const name = url.slice(prefix.length);
+  return name && !/[?#]/.test(name) ? name : undefined;
+}
+
+/** The hub every feed advertises (rel="hub"): an external one when WEBSUB_HUB names it, else our own. */
+export function advertisedHubUrl(settings: Pick<FeedSettings, 'publicUrl' | 'websubHub'>): string {
+  return settings.websubHub ?? `${settings.publicUrl}/websub`;
 }
 
 export const ALL_FEED: FeedDefinition = { key: ALL_FEED_KEY, title: 'All stories' };
@@ -66,7 +84,7 @@ export function feedSpecFor(feed: FeedDefinition, settings: FeedSettings): Omit<
     iconUrl: `${settings.publicUrl}/favicon.svg`,
     copyright: `© ${settings.siteTitle}`,
     generator: 'Tidings',
+    hubUrl: advertisedHubUrl(settings),
   };
-  if (settings.websubHub) spec.hubUrl = settings.websubHub;
   return spec;
 }

@@ -1,4 +1,3 @@
-import { notifyHub } from './notify-hub.ts';
 import { type PublishDeps, type PublishResult, publishFeeds } from './publish-feeds.ts';
 
 export interface Publisher {
@@ -12,14 +11,23 @@ export interface Publisher {
   idle(): Promise<void>;
 }
 
-export function createPublisher(deps: PublishDeps & { fetch?: typeof fetch }): Publisher {
+export interface PublisherDeps extends PublishDeps {
+  /**
+   * Tells WebSub about the feeds whose bytes changed (their URLs): pings an external hub, or
+   * queues our own hub's deliveries. Its failure is logged; the feeds are published anyway.
+   */
+  announce?: (changedUrls: string[]) => Promise<unknown>;
+}
+
+export function createPublisher(deps: PublisherDeps): Publisher {
   let current: Promise<PublishResult> | undefined;
   let queued: Promise<PublishResult> | undefined;
 
   const runOnce = async (trigger: string) => {
     const result = await publishFeeds(deps, trigger);
-    const hub = deps.settings.websubHub;
-    if (hub && result.changedUrls.length > 0) await notifyHub(hub, result.changedUrls, deps.fetch ?? fetch, deps.log);
+    if (deps.announce && result.changedUrls.length > 0) {
+      await deps.announce(result.changedUrls).catch((error) => deps.log.error('websub: announce failed', { error }));
+    }
     return result;
   };
 

@@ -4,6 +4,7 @@ import { createRelatedQueries } from './related/related-queries.ts';
 import { createSourceQueries } from './sources/source-queries.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import type { Store } from './store.ts';
+import { createWebSubQueries } from './websub/websub-queries.ts';
 
 /** The one Store implementation; each engine supplies only its SqlDatabase. */
 export function createSqlStore(db: SqlDatabase): Store {
@@ -12,5 +13,6 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...createPublishQueries(db),
     ...createSourceQueries(db),
     ...createRelatedQueries(db),
+    ...createWebSubQueries(db),
   };
 }

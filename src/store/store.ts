@@ -2,6 +2,13 @@ import type { Article, RelatedStory } from '../domain/article.ts';
 import type { ArticleUrlFor } from '../domain/article-url.ts';
 import type { RelatedLink, StoryCandidate, StoryKind } from '../domain/related.ts';
 import type { ExternalItem, NormalizedItem, Source } from '../domain/source.ts';
+import type {
+  Delivery,
+  DeliveryOutcome,
+  SubscriptionRequest,
+  SubscriptionState,
+  SubscriptionStatus,
+} from '../domain/subscription.ts';
 
 /**
  * The Store port: everything the app asks of its database, named by intent.
@@ -218,4 +225,33 @@ export interface RelatedStore {
   listRelatedStories(articles: Article[], articleUrl: ArticleUrlFor): Promise<Map<string, RelatedStory[]>>;
 }
 
-export interface Store extends ArticleStore, PublishStore, SourceStore, RelatedStore {}
+/** The WebSub hub's state (src/websub): requests awaiting verification, subscriptions, queued deliveries. */
+export interface WebSubStore {
+  /** Records a request as pending, replacing an earlier request for the same topic and callback. */
+  saveSubscriptionRequest(request: SubscriptionRequest): Promise<void>;
+  /** Pending requests not claimed by another run, oldest first, now claimed until `claimUntil`. */
+  claimSubscriptionRequests(now: string, claimUntil: string, limit: number): Promise<SubscriptionRequest[]>;
+  /**
+   * The callback confirmed the request (§5.3.1): one batch applies it. Subscribe makes (or renews)
+   * the subscription, its lease counted from `verifiedAt`; unsubscribe deletes it and its queued
+   * delivery. Ignored when the request was replaced since it was claimed.
+   */
+  confirmSubscriptionRequest(request: SubscriptionRequest, verifiedAt: string): Promise<void>;
+  /** Verification failed: the request is kept as refused, with the reason; any subscription is left as it was. */
+  refuseSubscriptionRequest(request: SubscriptionRequest, error: string): Promise<void>;
+  /**
+   * Queues one delivery per subscription of these topics whose lease has not ended at `now`;
+   * one already queued is due again now, its tries counted afresh. Returns how many are queued.
+   */
+  queueDeliveries(topics: string[], now: string): Promise<number>;
+  /** Due deliveries of live subscriptions, claimed until `claimUntil`; those of ended leases are dropped. */
+  claimDeliveries(now: string, claimUntil: string, limit: number): Promise<Delivery[]>;
+  /** Applies how deliveries ended, to them and their subscriptions, in one batch. */
+  recordDeliveries(outcomes: DeliveryOutcome[]): Promise<void>;
+  /** When the next queued delivery is due (ISO 8601), or undefined when none is queued. */
+  nextDeliveryAt(): Promise<string | undefined>;
+  /** Every request and subscription, by topic then callback; the state is as of `now`. */
+  listSubscriptions(filter: { topic?: string; state?: SubscriptionState; now: string }): Promise<SubscriptionStatus[]>;
+}
+
+export interface Store extends ArticleStore, PublishStore, SourceStore, RelatedStore, WebSubStore {}

@@ -1,0 +1,111 @@
+import type {
+  HubRequestInput,
+  SubscriptionRequest,
+  SubscriptionState,
+  SubscriptionStatus,
+} from '../domain/subscription.ts';
+import { acceptRequest } from './accept-request.ts';
+import { deliverDue } from './deliver.ts';
+import type { HubDeps } from './hub-deps.ts';
+import { verifyPendingRequests } from './verify-intent.ts';
+
+/** Longest a Node timer sleeps before it looks at the queue again (retries are due at stored instants). */
+const MAX_SLEEP_MS = 60 * 60 * 1000;
+
+export interface HubRunSummary {
+  verified: number;
+  delivered: number;
+}
+
+/** Tidings' own WebSub hub: what the HTTP routes, the publisher and the schedulers ask of it. */
+export interface WebSubHub {
+  readonly hubUrl: string;
+  /** Checks and records a subscribe or unsubscribe request (the route then answers 202). */
+  request(input: HubRequestInput): Promise<SubscriptionRequest>;
+  /** After a publish: queues a delivery per live subscription of each changed topic, and starts sending in the background. */
+  topicsChanged(topics: string[]): Promise<number>;
+  /** Verifies pending requests, then sends due deliveries. One run at a time; a call during a run gets one more after it. */
+  run(): Promise<HubRunSummary>;
+  listSubscriptions(filter: { topic?: string; state?: SubscriptionState }): Promise<SubscriptionStatus[]>;
+  /** Stops the retry timer and waits for the run in flight. */
+  close(): Promise<void>;
+}
+
+export interface HubOptions {
+  /**
+   * Node: work starts right after a publish or a request, and a timer wakes the hub when a
+   * retry is due. Workers: no work outlives an invocation, so the Cron Trigger calls run().
+   */
+  background: boolean;
+  /** Verifications and deliveries per run (Workers: its subrequest budget); unlimited on Node. */
+  maxPerRun?: number;
+}
+
+export function createWebSubHub(deps: HubDeps, options: HubOptions): WebSubHub {
+  const limit = options.maxPerRun ?? Number.MAX_SAFE_INTEGER;
+  let current: Promise<HubRunSummary> | undefined;
+  let again: Promise<HubRunSummary> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  const runOnce = async (): Promise<HubRunSummary> => {
+    const verified = await verifyPendingRequests(deps, limit);
+    const delivered = await deliverDue(deps, Math.max(0, limit - verified));
+    return { verified, delivered };
+  };
+
+  const wakeForRetries = async () => {
+    if (!options.background || closed) return;
+    const due = await deps.store.nextDeliveryAt();
+    clearTimeout(timer);
+    if (due === undefined) return;
+    const sleep = Math.min(MAX_SLEEP_MS, Math.max(0, Date.parse(due) - deps.now().getTime()));
+    timer = setTimeout(() => void run(), sleep);
+    (timer as { unref?: () => void }).unref?.(); // a pending retry never keeps the process alive
+  };
+
+  const start = (): Promise<HubRunSummary> => {
+    const running = runOnce()
+      .catch((error): HubRunSummary => {
+        deps.log.error('websub: hub run failed; its work stays queued', { error });
+        return { verified: 0, delivered: 0 };
+      })
+      .finally(() => {
+        if (current === running) current = undefined;
+      });
+    current = running;
+    void running.then(wakeForRetries).catch((error) => deps.log.error('websub: retry timer failed', { error }));
+    return running;
+  };
+
+  const run = (): Promise<HubRunSummary> => {
+    if (closed) return Promise.resolve({ verified: 0, delivered: 0 });
+    if (!current) return start();
+    again ??= current.then(() => {
+      again = undefined;
+      return start();
+    });
+    return again;
+  };
+
+  return {
+    hubUrl: deps.hubUrl,
+    async request(input) {
+      const request = await acceptRequest(deps, input);
+      if (options.background) void run();
+      return request;
+    },
+    async topicsChanged(topics) {
+      const queued = await deps.store.queueDeliveries(topics, deps.now().toISOString());
+      if (queued > 0 && options.background) void run();
+      return queued;
+    },
+    run,
+    listSubscriptions: (filter) => deps.store.listSubscriptions({ ...filter, now: deps.now().toISOString() }),
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      while (current || again) await (again ?? current);
+    },
+  };
+}
