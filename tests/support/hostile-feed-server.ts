@@ -38,6 +38,10 @@ export async function startFeedServer(routes: Record<string, Handler> = {}): Pro
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+  // The server shares its event loop with the ingest under test: after a long synchronous ingest
+  // (10,000 items) the client's idle-socket timer and the server's keep-alive timer fire in the
+  // same turn, and a request sent on the reused socket meets a reset. Keep idle sockets longer.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from './parse-feed.ts';
+import { detectXmlFormat } from './parse-xml-feed.ts';
 
 describe('parseFeed', () => {
   it('reads RSS 2.0 items: guid, link, dates, content:encoded, categories and enclosure image', async () => {
@@ -59,5 +60,13 @@ describe('parseFeed', () => {
     await expect(parseFeed('{"version": "2"}')).rejects.toThrow(/not a JSON Feed: version is not a JSON Feed 1.x/);
     await expect(parseFeed('{"a":')).rejects.toThrow(/not a readable JSON Feed/);
     await expect(parseFeed('<html><body/></html>')).rejects.toThrow(/Feed not recognized/);
+  });
+});
+
+describe('detectXmlFormat', () => {
+  it('names the format rss-parser reads a document as, by its root element', () => {
+    expect(detectXmlFormat('<?xml version="1.0"?><!-- <feed> --><rss version="2.0"><channel/></rss>')).toBe('rss');
+    expect(detectXmlFormat('\ufeff<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"/>')).toBe('atom');
+    expect(detectXmlFormat('<!DOCTYPE x><rdf:RDF xmlns:rdf="…"><channel/></rdf:RDF>')).toBe('rdf');
   });
 });

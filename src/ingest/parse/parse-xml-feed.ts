@@ -4,25 +4,46 @@ import { repairXml } from './repair-xml.ts';
 import { firstText, textOf } from './xml-values.ts';
 
 type Raw = Record<string, unknown>;
-type ParserInternals = {
-  parseItemAtom(entry: Raw): Raw;
-  parseItemRss(item: Raw, fields: unknown): Raw;
-  buildAtomFeed(xml: Raw): Raw;
+
+/**
+ * Elements that rss-parser would spend work on that we throw away, or that can fail a whole
+ * feed: it calls new Date(x).toISOString() on Atom <published> and <updated>, a RangeError for
+ * one unreadable date, and it strips every RSS description and content:encoded into a text
+ * snippet we never read. Renamed as xml2js reads the document (its tagNameProcessors, passed
+ * through rss-parser's documented `xml2js` option), they never reach rss-parser's own handling;
+ * customFields below hand them back to us untouched. Atom <content> keeps its name: rss-parser
+ * serializes xhtml content for us, and that is worth its snippet.
+ */
+export const RENAMED_ELEMENTS: Readonly<Record<string, string>> = {
+  published: 'tidings:published',
+  updated: 'tidings:updated',
+  description: 'tidings:description',
+  'content:encoded': 'tidings:encoded',
 };
 
+export function renameElement(name: string): string {
+  return RENAMED_ELEMENTS[name] ?? name;
+}
+
 const ITEM_FIELDS = [
+  ['tidings:published', 'rawPublished'],
+  ['tidings:updated', 'rawUpdated'],
+  ['tidings:description', 'description'],
+  ['tidings:encoded', 'content:encoded'],
+  // xml2js keeps an element's attributes under "$": the whole object is the "array" kept.
+  ['$', 'attributes', { keepArray: true }],
   ['media:content', 'mediaContent', { keepArray: true }],
   ['media:thumbnail', 'mediaThumbnail', { keepArray: true }],
   ['link', 'links', { keepArray: true }],
   ['category', 'rawCategories', { keepArray: true }],
   ['dc:subject', 'subjects', { keepArray: true }],
-  'description',
-] as const;
+];
+const FEED_FIELDS = [['$', 'attributes', { keepArray: true }]];
 
 /**
  * RSS 0.9x/2.0, RDF and Atom through rss-parser's parseString (never parseURL, which does
- * its own HTTP). The parser is made tolerant in two places it is not: one entry with a bad
- * Atom date no longer fails the whole feed, and xml:base on the root and items is kept.
+ * its own HTTP), configured only through its public options; xml:base on the root and on
+ * items is kept, and one entry with a bad date never fails the feed.
  */
 export async function parseXmlFeed(text: string): Promise<ParsedFeed> {
   const xml = repairXml(text);
@@ -34,12 +55,11 @@ export async function parseXmlFeed(text: string): Promise<ParsedFeed> {
     throw new FeedParseError(`not a readable feed: ${reason}`, { cause: error });
   }
   const items = Array.isArray(output.items) ? (output.items as Raw[]) : [];
-  // The format rss-parser actually read decides which fields hold the content.
-  const format: FeedFormat = output.isAtom === true ? 'atom' : detectRssFormat(xml);
+  const format = detectXmlFormat(xml);
   const feed: ParsedFeed = { format, items: items.map((item) => toParsedItem(item, format === 'atom')) };
   assign(feed, 'title', textOf(output.title));
   assign(feed, 'link', textOf(output.link));
-  assign(feed, 'base', textOf(output.base));
+  assign(feed, 'base', baseOf(output.attributes));
   const ttl = Number(textOf(output.ttl));
   if (Number.isFinite(ttl) && ttl > 0) feed.ttlMinutes = ttl;
   return feed;
@@ -52,7 +72,11 @@ let shared: Parser | undefined;
  * replaced after a failure: xml2js keeps state between calls, and a failed parse can taint it.
  */
 async function parseWithRssParser(xml: string): Promise<Raw> {
-  shared ??= createParser();
+  shared ??= new Parser({
+    defaultRSS: 2,
+    xml2js: { tagNameProcessors: [renameElement] },
+    customFields: { item: ITEM_FIELDS as unknown as string[], feed: FEED_FIELDS as unknown as string[] },
+  });
   try {
     return (await shared.parseString(xml)) as unknown as Raw;
   } catch (error) {
@@ -61,79 +85,20 @@ async function parseWithRssParser(xml: string): Promise<Raw> {
   }
 }
 
-function createParser(): Parser {
-  const parser = new Parser({ defaultRSS: 2, customFields: { item: ITEM_FIELDS as unknown as string[] } });
-  const internals = parser as unknown as ParserInternals;
-  const { parseItemAtom, parseItemRss, buildAtomFeed } = internals;
-  internals.parseItemAtom = (entry) => {
-    // rss-parser would also strip the content into a text snippet we never read (a tenth of the
-    // parse time): content is copied here the way its getContent does, unless it is markup that
-    // needs its XML builder, which is left to rss-parser.
-    const content = Array.isArray(entry.content) ? entry.content[0] : undefined;
-    const text = contentText(content);
-    const source = text === undefined ? entry : { ...entry, content: undefined };
-    let item: Raw;
-    try {
-      item = parseItemAtom.call(internals, source);
-    } catch {
-      // rss-parser calls new Date(published).toISOString(), which throws on a date it cannot read.
-      item = parseItemAtom.call(internals, { ...source, published: undefined, updated: undefined });
-    }
-    if (text !== undefined) item.content = text;
-    item.rawPublished = entry.published;
-    item.rawUpdated = entry.updated;
-    item.base = baseOf(entry);
-    return item;
-  };
-  internals.parseItemRss = (xmlItem, fields) => {
-    // RSS <description> is read through ITEM_FIELDS; rss-parser's own copy of it (`content`, and
-    // a text snippet of it and of content:encoded) is never used, so it is not built.
-    const { description, ...rest } = xmlItem;
-    const item = parseItemRss.call(internals, rest, withoutSnippets(fields));
-    const first = Array.isArray(description) ? description[0] : undefined;
-    if (first !== undefined) item.description = contentText(first) ?? first;
-    item.base = baseOf(xmlItem);
-    return item;
-  };
-  internals.buildAtomFeed = (xml) => {
-    const feed = buildAtomFeed.call(internals, xml);
-    feed.base = baseOf(xml.feed);
-    feed.isAtom = true;
-    return feed;
-  };
-  return parser;
-}
-
-/** An element's text as rss-parser's getContent reads it; undefined when it holds child elements. */
-function contentText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  const text = (value as { _?: unknown } | undefined)?._;
-  return typeof text === 'string' ? text : undefined;
-}
-
-const plainFields = new WeakMap<object, unknown[]>();
-
-/** rss-parser's item field list without its includeSnippet option (the list is built once per feed). */
-function withoutSnippets(fields: unknown): unknown {
-  if (!Array.isArray(fields)) return fields;
-  let plain = plainFields.get(fields);
-  if (!plain) {
-    plain = fields.map((f) =>
-      Array.isArray(f) && f.length > 2 ? [f[0], f[1], { ...f[2], includeSnippet: false }] : f,
-    );
-    plainFields.set(fields, plain);
-  }
-  return plain;
-}
-
-function baseOf(element: unknown): string | undefined {
-  const attributes = (element as { $?: Record<string, unknown> } | undefined)?.$;
-  const base = attributes?.['xml:base'];
+function baseOf(attributes: unknown): string | undefined {
+  const base = (attributes as Record<string, unknown> | undefined)?.['xml:base'];
   return typeof base === 'string' ? base : undefined;
 }
 
-function detectRssFormat(xml: string): FeedFormat {
-  return /<rdf:RDF[\s>]/i.test(xml.slice(0, 4096)) ? 'rdf' : 'rss';
+/**
+ * The format rss-parser reads the document as, which decides the fields that hold the content:
+ * it takes a root element named "feed" for Atom, "rdf:RDF" for RSS 1.0, anything else for RSS.
+ */
+export function detectXmlFormat(xml: string): FeedFormat {
+  const head = xml.slice(0, 4096).replace(/<!--[\s\S]*?-->/g, '');
+  const root = /<(?![?!])([A-Za-z_][\w:.-]*)/.exec(head)?.[1];
+  if (root === 'feed') return 'atom';
+  return root === 'rdf:RDF' ? 'rdf' : 'rss';
 }
 
 function toParsedItem(raw: Raw, isAtom: boolean): ParsedItem {
@@ -153,7 +118,7 @@ function toParsedItem(raw: Raw, isAtom: boolean): ParsedItem {
   const author = isAtom ? (textOf(raw.author) ?? textOf(raw.creator)) : (textOf(raw.creator) ?? textOf(raw.author));
   assign(item, 'author', author);
   assign(item, 'imageUrl', imageOf(raw));
-  assign(item, 'base', textOf(raw.base));
+  assign(item, 'base', baseOf(raw.attributes));
   return item;
 }
 
