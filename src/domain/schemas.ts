@@ -68,4 +68,3 @@ export const articleListQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;

@@ -84,7 +84,6 @@ export const externalItemQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type ExternalItemQuery = z.infer<typeof externalItemQuerySchema>;
 
 /** An item as normalize() leaves it: clean, absolute, dated; the store gives it an id. */
 export interface NormalizedItem {

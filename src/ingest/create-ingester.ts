@@ -18,9 +18,9 @@ export interface IngesterSettings {
 
 export interface IngesterDeps {
   store: SourceStore;
-  /** globalThis.fetch on Node and Workers. */
+  /** Outbound HTTP: on Node undici with the SSRF guard again at connect time; on Workers the runtime's fetch. */
   fetch: typeof fetch;
-  /** node:dns on Node (resolveHostWithDns); on Workers the platform already refuses private targets. */
+  /** Host names to addresses for the SSRF guard: node:dns on Node, DNS over HTTPS on Workers (no DNS API there). */
   resolveHost: ResolveHost;
   settings: IngesterSettings;
   /** Named in the User-Agent so publishers can see who polls them. */

@@ -12,8 +12,10 @@ import type {
 
 /**
  * The Store port: everything the app asks of its database, named by intent.
- * Adapters (SQLite on Node, D1 on Workers) share the SQL in sql-store.ts and
- * differ only in how a batch of statements runs atomically.
+ * One implementation (sql-store.ts, with its SQL by area in articles/, sources/,
+ * related/ and publish/) runs on the SqlDatabase port; its two drivers, SQLite on
+ * Node and D1 on Workers (src/adapters), differ only in how a batch of statements
+ * runs atomically.
  */
 
 export interface Page<T> {

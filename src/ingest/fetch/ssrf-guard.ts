@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 
-/** Resolves a host name to its addresses (node:dns on Node; the platform decides on Workers). */
+/** Resolves a host name to its addresses (node:dns on Node, DNS over HTTPS on Workers). */
 export type ResolveHost = (hostname: string) => Promise<string[]>;
 
 export interface SsrfPolicy {
