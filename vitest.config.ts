@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-          exclude: ['tests/worker/**', '**/node_modules/**'],
+          exclude: ['tests/worker/**', 'tests/browser/**', '**/node_modules/**'],
         },
       },
       './vitest.workers.config.ts',

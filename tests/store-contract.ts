@@ -6,6 +6,7 @@ import { describeFetchCases } from './store-contract/fetch-cases.ts';
 import { describeListCases } from './store-contract/list-cases.ts';
 import { describePublishCases } from './store-contract/publish-cases.ts';
 import { describeRelatedCases } from './store-contract/related-cases.ts';
+import { describeSearchCases } from './store-contract/search-cases.ts';
 import { describeSourceCases } from './store-contract/source-cases.ts';
 import { describeWebSubCases } from './store-contract/websub-cases.ts';
 
@@ -45,6 +46,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Ope
 
     describeArticleCases(context);
     describeListCases(context);
+    describeSearchCases(context);
     describeFeedCases(context);
     describePublishCases(context);
     describeSourceCases(context);

@@ -65,6 +65,7 @@ export type ArticlePatch = z.infer<typeof articlePatchSchema>;
 export const articleListQuerySchema = z.strictObject({
   category: z.string().max(100).optional(),
   status: z.enum(['draft', 'published']).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

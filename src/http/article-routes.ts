@@ -1,13 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Article } from '../domain/article.ts';
-import { applyArticlePatch, createArticleFromInput } from '../domain/article-factory.ts';
-import { NotFoundError } from '../domain/errors.ts';
-import { parsePublisherText } from '../domain/import-text.ts';
-import { importedToInput } from '../domain/imported-article.ts';
-import { articleInputSchema, articleListQuerySchema, articlePatchSchema } from '../domain/schemas.ts';
+import { articleListQuerySchema } from '../domain/schemas.ts';
 import { validate } from '../domain/validate.ts';
 import type { AppDeps } from './app-deps.ts';
+import { createArticleActions } from './article-actions.ts';
 import { readJson, readText } from './read-body.ts';
 
 const importQuerySchema = z.strictObject({
@@ -18,17 +14,9 @@ const importQuerySchema = z.strictObject({
 
 /** Admin CRUD for articles, mounted under /api behind the bearer token. */
 export function createArticleRoutes(deps: AppDeps): Hono {
-  const { store, config } = deps;
+  const { store } = deps;
+  const actions = createArticleActions(deps);
   const now = () => deps.now().toISOString();
-  const saved = async (article: Article) => {
-    await deps.afterArticleChange?.(article);
-    return (await store.getArticle(article.id)) ?? article;
-  };
-  const mustGet = async (id: string) => {
-    const article = await store.getArticle(id);
-    if (!article) throw new NotFoundError(`no article with id "${id}"`);
-    return article;
-  };
 
   return new Hono()
     .get('/articles', async (c) => {
@@ -36,31 +24,20 @@ export function createArticleRoutes(deps: AppDeps): Hono {
       return c.json(await store.listArticles(query));
     })
     .post('/articles', async (c) => {
-      const input = validate(articleInputSchema, await readJson(c), 'article');
-      const article = createArticleFromInput(input, { now: now(), siteUrl: config.siteUrl });
-      await store.createArticle(article);
+      const article = await actions.create(await readJson(c));
       c.header('Location', `/api/articles/${article.id}`);
-      return c.json(await saved(article), 201);
+      return c.json(article, 201);
     })
     .post('/articles/import', async (c) => {
       const options = validate(importQuerySchema, c.req.query(), 'query');
-      const imported = parsePublisherText(await readText(c, 'text/plain'));
-      const input = validate(articleInputSchema, importedToInput(imported, options), 'imported article');
-      const article = createArticleFromInput(input, { now: now(), siteUrl: config.siteUrl });
-      await store.createArticle(article);
+      const article = await actions.importText(await readText(c, 'text/plain'), options);
       c.header('Location', `/api/articles/${article.id}`);
-      return c.json(await saved(article), 201);
+      return c.json(article, 201);
     })
-    .get('/articles/:id', async (c) => c.json(await mustGet(c.req.param('id'))))
-    .patch('/articles/:id', async (c) => {
-      const patch = validate(articlePatchSchema, await readJson(c), 'article patch');
-      const article = applyArticlePatch(await mustGet(c.req.param('id')), patch, now());
-      await store.updateArticle(article);
-      return c.json(await saved(article));
-    })
+    .get('/articles/:id', async (c) => c.json(await actions.mustGet(c.req.param('id'))))
+    .patch('/articles/:id', async (c) => c.json(await actions.update(c.req.param('id'), await readJson(c))))
     .delete('/articles/:id', async (c) => {
-      const article = await mustGet(c.req.param('id'));
-      await store.deleteArticle(article.id);
+      await actions.remove(c.req.param('id'));
       return c.body(null, 204);
     })
     .get('/categories', async (c) => c.json({ items: await store.listCategories(now()) }))

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { NotFoundError } from '../domain/errors.ts';
 import type { AppDeps } from './app-deps.ts';
 import { createArticleRoutes } from './article-routes.ts';
+import { createConsoleRoutes } from './console/console-routes.ts';
 import { createFeedRoutes } from './feed-routes.ts';
 import { createErrorHandler } from './handle-error.ts';
 import { HttpError } from './http-error.ts';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Hono {
   }
   app.route('/api', api);
 
+  app.route('/admin', createConsoleRoutes(deps));
   app.route('/', pages.index);
 
   // Article pages live at /<category>/<slug>, a pattern that overlaps /feeds/<name> and /media/<name>.

@@ -13,6 +13,14 @@ const STATUS_BY_KIND = {
   unavailable: 503,
 } as const satisfies Record<DomainErrorKind, number>;
 
+/** The status a domain or HTTP error answers with; undefined for anything else (a bug: 500). */
+export function statusOf(error: Error): number | undefined {
+  if (error instanceof DomainError) return STATUS_BY_KIND[error.kind];
+  if (error instanceof HttpError) return error.status;
+  if (error instanceof HTTPException) return error.status;
+  return undefined;
+}
+
 /**
  * The one place errors become responses: a domain error answers with the
  * status of its kind and a JSON body naming the problem; an HttpError with its

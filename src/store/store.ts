@@ -26,6 +26,8 @@ export interface Page<T> {
 export interface ArticleFilter {
   category?: string;
   status?: Article['status'];
+  /** Words that must all occur in the title, summary or body (the last one as a prefix); newest first. */
+  q?: string;
   cursor?: string;
   limit: number;
 }

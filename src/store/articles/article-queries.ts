@@ -4,6 +4,7 @@ import type { SqlDatabase } from '../sql-database.ts';
 import { sql } from '../sql-database.ts';
 import type { ArticleStore, FeedQuery } from '../store.ts';
 import { ARTICLE_COLUMNS, type ArticleRow, articleFromRow, articleToParams } from './article-rows.ts';
+import { articleMatchExpression, MATCHING_ARTICLE_IDS } from './article-search.ts';
 
 const PLACEHOLDERS = ARTICLE_COLUMNS.split(',')
   .map(() => '?')
@@ -97,9 +98,15 @@ export function createArticleQueries(db: SqlDatabase): ArticleStore {
       return row && articleFromRow(row);
     },
 
-    async listArticles({ category, status, cursor, limit }) {
+    async listArticles({ category, status, q, cursor, limit }) {
       const conditions: string[] = [];
       const params: (string | number)[] = [];
+      if (q !== undefined) {
+        const match = articleMatchExpression(q);
+        if (!match) return { items: [] }; // only punctuation: no word can match
+        conditions.push(MATCHING_ARTICLE_IDS);
+        params.push(match);
+      }
       if (category) {
         conditions.push('(category_slug = ? OR category = ?)');
         params.push(category, category);

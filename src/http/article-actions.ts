@@ -1,0 +1,52 @@
+import type { Article } from '../domain/article.ts';
+import { applyArticlePatch, createArticleFromInput } from '../domain/article-factory.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { parsePublisherText } from '../domain/import-text.ts';
+import { type ImportOptions, importedToInput } from '../domain/imported-article.ts';
+import { articleInputSchema, articlePatchSchema } from '../domain/schemas.ts';
+import { validate } from '../domain/validate.ts';
+import type { AppDeps } from './app-deps.ts';
+
+/**
+ * What an editor can do to an article, validated and saved the same way
+ * whether the request came from the admin API (JSON) or the console (forms).
+ * Each change is one store write; afterArticleChange then refreshes related links.
+ */
+export function createArticleActions(deps: Pick<AppDeps, 'store' | 'config' | 'now' | 'afterArticleChange'>) {
+  const { store, config } = deps;
+  const now = () => deps.now().toISOString();
+  const saved = async (article: Article) => {
+    await deps.afterArticleChange?.(article);
+    return (await store.getArticle(article.id)) ?? article;
+  };
+  const mustGet = async (id: string) => {
+    const article = await store.getArticle(id);
+    if (!article) throw new NotFoundError(`no article with id "${id}"`);
+    return article;
+  };
+  const create = async (json: unknown, what = 'article') => {
+    const input = validate(articleInputSchema, json, what);
+    const article = createArticleFromInput(input, { now: now(), siteUrl: config.siteUrl });
+    await store.createArticle(article);
+    return saved(article);
+  };
+
+  return {
+    mustGet,
+    create,
+    /** The publisher's text format (domain/import-text.ts), then the same checks as a JSON create. */
+    importText: (text: string, options: ImportOptions) =>
+      create(importedToInput(parsePublisherText(text), options), 'imported article'),
+    async update(id: string, json: unknown) {
+      const patch = validate(articlePatchSchema, json, 'article patch');
+      const article = applyArticlePatch(await mustGet(id), patch, now());
+      await store.updateArticle(article);
+      return saved(article);
+    },
+    async remove(id: string) {
+      if (!(await store.deleteArticle(id))) throw new NotFoundError(`no article with id "${id}"`);
+    },
+  };
+}
+
+export type ArticleActions = ReturnType<typeof createArticleActions>;
