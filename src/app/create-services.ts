@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Article } from '../domain/article.ts';
 import { createIngester } from '../ingest/create-ingester.ts';
 import { checkUrlAllowed, type ResolveHost } from '../ingest/fetch/ssrf-guard.ts';
+import { sanitizeContent } from '../ingest/normalize/sanitize-content.ts';
 import { createIngestCycle, type IngestCycle, type IngestOne } from '../ingest/run-ingest-cycle.ts';
 import type { Logger } from '../log.ts';
 import { advertisedHubUrl, documentNameOfUrl } from '../publish/feed-catalog.ts';
@@ -76,6 +77,8 @@ export interface Services {
   websub?: WebSubHub;
   /** One renderer per feed format. */
   renderers: Record<FeedFormat, FeedRenderer>;
+  /** HTML made safe to show (the ingest sanitizer's allow-list), relative URLs resolved against `base`. */
+  sanitizeHtml(html: string, base: string): string;
   /** Stops the cycle, waits for a publish in flight, releases the adapters. */
   close(): Promise<void>;
 }
@@ -161,6 +164,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     refreshRelated: related.refreshArticle,
     renderers,
     ...(websub && { websub }),
+    sanitizeHtml: sanitizeContent,
     async close() {
       await ingestCycle.stop('abort');
       await publisher.idle();

@@ -15,7 +15,10 @@ export interface MediaFile {
  * (or a test's own), and how to read /media/ files on this runtime.
  */
 export interface AppDeps
-  extends Pick<Services, 'store' | 'sink' | 'publisher' | 'config' | 'log' | 'now' | 'renderers' | 'refreshRelated'> {
+  extends Pick<
+    Services,
+    'store' | 'sink' | 'publisher' | 'config' | 'log' | 'now' | 'renderers' | 'refreshRelated' | 'sanitizeHtml'
+  > {
   /** Images and other media under /media/ (sample content on Node, static assets on Workers). */
   readMedia?: (name: string) => Promise<MediaFile | undefined>;
   /** Runs after an article is created or edited, e.g. to refresh its related stories. */

@@ -5,7 +5,6 @@ import { type Article, isVisibleAt } from '../../domain/article.ts';
 import { ConflictError, ValidationError } from '../../domain/errors.ts';
 import { articleListQuerySchema } from '../../domain/schemas.ts';
 import { type FieldProblem, validate } from '../../domain/validate.ts';
-import { sanitizeContent } from '../../ingest/normalize/sanitize-content.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { createArticleActions } from '../article-actions.ts';
 import { articleFormToJson, articleToForm, readArticleForm, renderArticleForm } from './article-form.ts';
@@ -49,7 +48,7 @@ export function createArticlePages(deps: AppDeps): Hono<ConsoleEnv> {
       title: page.title,
       section: 'articles',
       csrfToken,
-      body: html`<h1>${page.title}</h1>${links}${page.preview ? renderPreview(page.values, deps.config.publicUrl) : ''}${form}`,
+      body: html`<h1>${page.title}</h1>${links}${page.preview ? renderPreview(deps.sanitizeHtml(page.values.bodyHtml ?? '', deps.config.publicUrl), page.values) : ''}${form}`,
       ...(page.notice && { notice: page.notice }),
     });
   };
@@ -160,8 +159,7 @@ function articleLinks(article: Article, now: string) {
 }
 
 /** The body as a reader would see it: sanitized, because the preview is a page like any other. */
-function renderPreview(values: Record<string, string>, base: string) {
-  const clean = sanitizeContent(values.bodyHtml ?? '', base);
+function renderPreview(clean: string, values: Record<string, string>) {
   return html`<section aria-labelledby="h-preview"><h2 id="h-preview">Preview</h2>
 <div class="preview"><h1>${values.title ?? ''}</h1>${values.summary ? html`<p><strong>${values.summary}</strong></p>` : ''}${raw(clean)}</div></section>`;
 }

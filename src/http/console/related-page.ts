@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { articleUrlFor } from '../../domain/article-url.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { RelatedReason } from '../../domain/related.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -17,7 +18,7 @@ export function createRelatedPage(deps: AppDeps): Hono<ConsoleEnv> {
   return new Hono<ConsoleEnv>()
     .get('/articles/:id/related', async (c) => {
       const article = await mustGet(c.req.param('id'));
-      const links = await store.getRelatedLinks(article.id, config.siteUrl);
+      const links = await store.getRelatedLinks(article.id, articleUrlFor(config.siteUrl));
       const { csrfToken } = c.get('session');
       const changed = c.req.query('changed');
       const body = html`<h1>Related stories</h1>
