@@ -1,8 +1,11 @@
 import { html } from 'hono/html';
+import type { z } from 'zod';
 import type { Article } from '../../domain/article.ts';
-import type { ArticleListQuery } from '../../domain/schemas.ts';
+import type { articleListQuerySchema } from '../../domain/schemas.ts';
 import type { CategorySummary, Page } from '../../store/store.ts';
 import { formatWhen } from './console-layout.ts';
+
+type ArticleListQuery = z.output<typeof articleListQuerySchema>;
 
 export interface ArticleListView {
   page: Page<Article>;
