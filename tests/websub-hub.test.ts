@@ -19,7 +19,7 @@ describe('WebSub: Tidings as its own hub', () => {
 
   beforeAll(async () => {
     subscriber = await startSubscriber();
-    tidings = await startTidings(ALLOW_LOOPBACK);
+    tidings = await startTidings({ ...ALLOW_LOOPBACK, FEED_ITEMS: '1' });
     topic = `${tidings.baseUrl}/feeds/world.rss`;
     await publishStory(tidings, 'First story');
   });
@@ -29,6 +29,7 @@ describe('WebSub: Tidings as its own hub', () => {
   });
 
   it('advertises itself in every feed, in the document and in Link headers', async () => {
+    await publishStory(tidings, 'Second story'); // two stories, one a page: all.rss has an older page
     const hub = `${tidings.baseUrl}/websub`;
     for (const [format, advert] of [
       ['rss', `<atom:link href="${hub}" rel="hub"/>`],
@@ -42,6 +43,13 @@ describe('WebSub: Tidings as its own hub', () => {
         `<${hub}>; rel="hub", <${tidings.baseUrl}/feeds/all.${format}>; rel="self"`,
       );
     }
+  });
+
+  it('names no hub or topic on an older page, which is not a topic', async () => {
+    const next = /<atom:link href="([^"]+)" rel="next"/.exec(await (await tidings.request('/feeds/all.rss')).text());
+    const older = await tidings.request(new URL(next?.[1] as string).pathname + new URL(next?.[1] as string).search);
+    expect(older.status).toBe(200);
+    expect(older.headers.get('link')).toBeNull();
   });
 
   it('verifies a subscription with the challenge, then POSTs the whole feed, signed, after a publish', async () => {

@@ -50,7 +50,8 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Ho
   const archive = createFeedArchive(deps);
   const prepared = new WeakMap<FeedDocument, PreparedDocument>();
 
-  const prepare = (document: FeedDocument): PreparedDocument => {
+  /** `isTopic`: the current document, a WebSub topic; an older page (?before=) is not one and names no hub. */
+  const prepare = (document: FeedDocument, isTopic: boolean): PreparedDocument => {
     const gzipEtag = `${document.etag.slice(0, -1)}-gzip"`; // each content coding is its own representation
     // RFC 9110 §15.4.5: a 304 carries the validators and caching headers the 200 would have.
     const validators = (etag: string) => ({
@@ -60,12 +61,12 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Ho
       Vary: 'Accept-Encoding',
       ...CORS,
     });
-    const content = {
+    const content: Record<string, string> = {
       'Content-Type': document.contentType,
       'X-Content-Type-Options': 'nosniff',
-      // WebSub §4: discovery by HTTP Link headers, the hub and this document as the topic.
-      Link: `${hubLink}, <${documentUrl(deps.settings.publicUrl, document.name)}>; rel="self"`,
     };
+    // WebSub §4: discovery by HTTP Link headers, the hub and this document as the topic.
+    if (isTopic) content.Link = `${hubLink}, <${documentUrl(deps.settings.publicUrl, document.name)}>; rel="self"`;
     return {
       etags: [document.etag, gzipEtag],
       notModified: { identity: validators(document.etag), gzip: validators(gzipEtag) },
@@ -82,9 +83,9 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Ho
   };
 
   /** The answer for a document at hand; a Promise only when its gzip body is not compressed yet. */
-  const respond = (c: Context, document: FeedDocument): Response | Promise<Response> => {
+  const respond = (c: Context, document: FeedDocument, isTopic = true): Response | Promise<Response> => {
     let ready = prepared.get(document);
-    if (!ready) prepared.set(document, (ready = prepare(document)));
+    if (!ready) prepared.set(document, (ready = prepare(document, isTopic)));
     const encoding = acceptsGzip(c.req.header('accept-encoding')) ? 'gzip' : 'identity';
     const ifNoneMatch = c.req.header('if-none-match');
     if (isNotModified(ifNoneMatch, c.req.header('if-modified-since'), ready.etags, document.lastModified)) {
@@ -112,7 +113,8 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Ho
         const cursor = c.req.query('before') ?? '';
         if (FEED_NAME.test(name)) {
           const page = archive.peek(name, cursor);
-          return page ? respond(c, page) : archive.get(name, cursor).then((document) => respond(c, document));
+          if (page) return respond(c, page, false);
+          return archive.get(name, cursor).then((document) => respond(c, document, false));
         }
       }
       const cached = sink.peek?.(name);
