@@ -20,6 +20,8 @@ export interface Received {
   headers: IncomingHttpHeaders;
   body: Buffer;
   status: number;
+  /** performance.now() when the request ended. */
+  at: number;
 }
 
 export interface Subscriber {
@@ -58,7 +60,8 @@ export async function startSubscriber(options: { keep?: boolean } = {}): Promise
       deliveryCounts.set(url.pathname, count + 1);
       const statuses = behaviour.deliveries ?? [204];
       const status = statuses[Math.min(count, statuses.length - 1)] ?? 204;
-      const entry = { path: url.pathname, headers: request.headers, body: Buffer.concat(chunks), status };
+      const body = Buffer.concat(chunks);
+      const entry = { path: url.pathname, headers: request.headers, body, status, at: performance.now() };
       received.push(keep ? entry : { ...entry, body: Buffer.alloc(0) });
       response.writeHead(status).end();
     });
