@@ -9,6 +9,7 @@ import { serve } from '@hono/node-server';
 import { createFsMediaReader } from './adapters/node/fs-media-reader.ts';
 import { openNodeAdapters } from './adapters/node/node-adapters.ts';
 import { scheduleJobs } from './adapters/node/schedule-jobs.ts';
+import { createSwaggerUiAssetReader } from './adapters/node/swagger-ui-assets.ts';
 import { createServices } from './app/create-services.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createApp } from './http/create-app.ts';
@@ -27,7 +28,11 @@ async function main(): Promise<void> {
   }
   await services.publisher.publish('startup');
 
-  const app = createApp({ ...services, readMedia: createFsMediaReader(join(config.seedDir, 'images')) });
+  const app = createApp({
+    ...services,
+    readMedia: createFsMediaReader(join(config.seedDir, 'images')),
+    readApiDocsAsset: createSwaggerUiAssetReader(),
+  });
   const categories = await services.store.listCategories(services.now().toISOString());
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     printWelcome(config, info.port, ['all', ...categories.map((c) => c.slug)], !configured.adminToken);

@@ -1,4 +1,5 @@
 import type { Services } from '../app/create-services.ts';
+import type { SwaggerUiFile } from './openapi/docs-page.ts';
 
 /** A file we serve as-is, e.g. a sample image. */
 export interface MediaFile {
@@ -25,6 +26,8 @@ export interface AppDeps
   afterArticleChange?: Services['afterArticleChange'];
   /** Our own WebSub hub (/websub and the admin API's /websub routes); absent with an external hub. */
   websub?: Services['websub'];
+  /** Swagger UI's files for /api/docs, from node_modules (Node only); without it the page links the document. */
+  readApiDocsAsset?: (name: SwaggerUiFile) => Promise<MediaFile | undefined>;
   /** External sources: the admin API's /sources routes, with "ingest this source now". */
   ingest?: Services['ingest'];
 }

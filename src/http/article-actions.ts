@@ -3,13 +3,14 @@ import { applyArticlePatch, createArticleFromInput } from '../domain/article-fac
 import { NotFoundError } from '../domain/errors.ts';
 import { parsePublisherText } from '../domain/import-text.ts';
 import { type ImportOptions, importedToInput } from '../domain/imported-article.ts';
-import { articleInputSchema, articlePatchSchema } from '../domain/schemas.ts';
+import { type ArticleInput, type ArticlePatch, articleInputSchema } from '../domain/schemas.ts';
 import { validate } from '../domain/validate.ts';
 import type { AppDeps } from './app-deps.ts';
 
 /**
- * What an editor can do to an article, validated and saved the same way
- * whether the request came from the admin API (JSON) or the console (forms).
+ * What an editor can do to an article, saved the same way whether the
+ * request came from the admin API (JSON, validated by its route) or the
+ * console (forms, validated by the page with the same schemas).
  * Each change is one store write; afterArticleChange then refreshes related links.
  */
 export function createArticleActions(deps: Pick<AppDeps, 'store' | 'config' | 'now' | 'afterArticleChange'>) {
@@ -24,8 +25,7 @@ export function createArticleActions(deps: Pick<AppDeps, 'store' | 'config' | 'n
     if (!article) throw new NotFoundError(`no article with id "${id}"`);
     return article;
   };
-  const create = async (json: unknown, what = 'article') => {
-    const input = validate(articleInputSchema, json, what);
+  const create = async (input: ArticleInput) => {
     const article = createArticleFromInput(input, { now: now(), siteUrl: config.siteUrl });
     await store.createArticle(article);
     return saved(article);
@@ -36,9 +36,8 @@ export function createArticleActions(deps: Pick<AppDeps, 'store' | 'config' | 'n
     create,
     /** The publisher's text format (domain/import-text.ts), then the same checks as a JSON create. */
     importText: (text: string, options: ImportOptions) =>
-      create(importedToInput(parsePublisherText(text), options), 'imported article'),
-    async update(id: string, json: unknown) {
-      const patch = validate(articlePatchSchema, json, 'article patch');
+      create(validate(articleInputSchema, importedToInput(parsePublisherText(text), options), 'imported article')),
+    async update(id: string, patch: ArticlePatch) {
       const article = applyArticlePatch(await mustGet(id), patch, now());
       await store.updateArticle(article);
       return saved(article);

@@ -1,52 +1,132 @@
-import { Hono } from 'hono';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { articleListQuerySchema } from '../domain/schemas.ts';
-import { validate } from '../domain/validate.ts';
+import { articleInputSchema, articleListQuerySchema, articlePatchSchema } from '../domain/schemas.ts';
 import type { AppDeps } from './app-deps.ts';
 import { createArticleActions } from './article-actions.ts';
-import { readJson, readText } from './read-body.ts';
+import { createApiRouter, invalid, requireJsonBody } from './openapi/api-router.ts';
+import { articleSchema, categorySchema, errors, json, pageOf, publishRunSchema } from './openapi/api-schemas.ts';
+import { readText } from './read-body.ts';
 
 const importQuerySchema = z.strictObject({
   status: z.enum(['draft', 'published']).default('published'),
-  image: z.string().max(2048).optional(),
+  image: z.string().max(2048).optional().meta({ description: 'Lead image URL (the text names only its credit)' }),
   publishedAt: z.string().optional(),
 });
+const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+const runsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
 
-/** Admin CRUD for articles, mounted under /api behind the bearer token. */
-export function createArticleRoutes(deps: AppDeps): Hono {
+const list = createRoute({
+  method: 'get',
+  path: '/articles',
+  tags: ['Articles'],
+  summary: 'List articles, newest first; `q` searches title, summary and body',
+  request: { query: articleListQuerySchema },
+  responses: { 200: json(pageOf(articleSchema), 'A page of articles'), ...errors(400) },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/articles',
+  tags: ['Articles'],
+  summary: 'Create an article (a draft unless status is "published")',
+  middleware: [requireJsonBody],
+  request: jsonBody(articleInputSchema),
+  responses: { 201: json(articleSchema, 'Created; Location names it'), ...errors(400, 409, 413, 415) },
+});
+const importText = createRoute({
+  method: 'post',
+  path: '/articles/import',
+  tags: ['Articles'],
+  summary: "Import one article in the publisher's text format",
+  request: {
+    query: importQuerySchema,
+    body: { content: { 'text/plain': { schema: z.string() } }, required: true },
+  },
+  responses: { 201: json(articleSchema, 'Imported'), ...errors(400, 409, 413, 415, 422) },
+});
+const read = createRoute({
+  method: 'get',
+  path: '/articles/{id}',
+  tags: ['Articles'],
+  summary: 'Read one article',
+  request: { params: idParams },
+  responses: { 200: json(articleSchema, 'The article'), ...errors(404) },
+});
+const patch = createRoute({
+  method: 'patch',
+  path: '/articles/{id}',
+  tags: ['Articles'],
+  summary: 'Edit an article: any subset of fields; null clears an optional one',
+  middleware: [requireJsonBody],
+  request: { params: idParams, ...jsonBody(articlePatchSchema) },
+  responses: { 200: json(articleSchema, 'The edited article'), ...errors(400, 404, 409, 413, 415) },
+});
+const remove = createRoute({
+  method: 'delete',
+  path: '/articles/{id}',
+  tags: ['Articles'],
+  summary: 'Delete an article; it leaves the feeds at the next publish',
+  request: { params: idParams },
+  responses: { 204: { description: 'Deleted' }, ...errors(404) },
+});
+const categories = createRoute({
+  method: 'get',
+  path: '/categories',
+  tags: ['Articles'],
+  summary: 'Categories with total and published counts',
+  responses: { 200: json(z.object({ items: z.array(categorySchema) }), 'Every category'), ...errors() },
+});
+const publish = createRoute({
+  method: 'post',
+  path: '/publish',
+  tags: ['Publishing'],
+  summary: 'Publish now: rewrite every feed whose articles changed',
+  responses: { 200: json(z.record(z.string(), z.unknown()), "The run's summary"), ...errors() },
+});
+const runs = createRoute({
+  method: 'get',
+  path: '/publish/runs',
+  tags: ['Publishing'],
+  summary: 'Recent publish runs: when, which documents, how long, errors',
+  request: { query: runsQuery },
+  responses: { 200: json(z.object({ items: z.array(publishRunSchema) }), 'Newest first'), ...errors(400) },
+});
+
+/** Admin CRUD for articles, mounted under /api behind the bearer token; each route documents itself. */
+export function createArticleRoutes(deps: AppDeps): OpenAPIHono {
   const { store } = deps;
   const actions = createArticleActions(deps);
   const now = () => deps.now().toISOString();
-
-  return new Hono()
-    .get('/articles', async (c) => {
-      const query = validate(articleListQuerySchema, c.req.query(), 'query');
-      return c.json(await store.listArticles(query));
-    })
-    .post('/articles', async (c) => {
-      const article = await actions.create(await readJson(c));
+  const app = createApiRouter();
+  app.openapi(list, async (c) => c.json(await store.listArticles(c.req.valid('query')), 200));
+  app.openapi(
+    create,
+    async (c) => {
+      const article = await actions.create(c.req.valid('json'));
       c.header('Location', `/api/articles/${article.id}`);
       return c.json(article, 201);
-    })
-    .post('/articles/import', async (c) => {
-      const options = validate(importQuerySchema, c.req.query(), 'query');
-      const article = await actions.importText(await readText(c, 'text/plain'), options);
-      c.header('Location', `/api/articles/${article.id}`);
-      return c.json(article, 201);
-    })
-    .get('/articles/:id', async (c) => c.json(await actions.mustGet(c.req.param('id'))))
-    .patch('/articles/:id', async (c) => c.json(await actions.update(c.req.param('id'), await readJson(c))))
-    .delete('/articles/:id', async (c) => {
-      await actions.remove(c.req.param('id'));
-      return c.body(null, 204);
-    })
-    .get('/categories', async (c) => c.json({ items: await store.listCategories(now()) }))
-    .post('/publish', async (c) => c.json(await deps.publisher.publish('api')))
-    .get('/publish/runs', async (c) => {
-      const { limit } = validate(
-        z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
-        c.req.query(),
-      );
-      return c.json({ items: await store.listPublishRuns(limit) });
-    });
+    },
+    invalid('article'),
+  );
+  app.openapi(importText, async (c) => {
+    const article = await actions.importText(await readText(c, 'text/plain'), c.req.valid('query'));
+    c.header('Location', `/api/articles/${article.id}`);
+    return c.json(article, 201);
+  });
+  app.openapi(read, async (c) => c.json(await actions.mustGet(c.req.valid('param').id), 200));
+  app.openapi(
+    patch,
+    async (c) => c.json(await actions.update(c.req.valid('param').id, c.req.valid('json')), 200),
+    invalid('article patch'),
+  );
+  app.openapi(remove, async (c) => {
+    await actions.remove(c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+  app.openapi(categories, async (c) => c.json({ items: await store.listCategories(now()) }, 200));
+  app.openapi(publish, async (c) => c.json(await deps.publisher.publish('api'), 200));
+  app.openapi(runs, async (c) => c.json({ items: await store.listPublishRuns(c.req.valid('query').limit) }, 200));
+  return app;
 }

@@ -8,6 +8,9 @@ import { createFeedRoutes } from './feed-routes.ts';
 import { createErrorHandler } from './handle-error.ts';
 import { HttpError } from './http-error.ts';
 import { createMediaRoutes } from './media-routes.ts';
+import { createApiRouter } from './openapi/api-router.ts';
+import { createDocsRoutes } from './openapi/docs-page.ts';
+import { serveOpenApiDocument } from './openapi/openapi-document.ts';
 import { createPageRoutes } from './page-routes.ts';
 import { createRelatedRoutes } from './related-routes.ts';
 import { requireAdmin } from './require-admin.ts';
@@ -38,7 +41,11 @@ export function createApp(deps: AppDeps): Hono {
     createWebSubRoutes({ ...(deps.websub && { hub: deps.websub }), externalHub: config.websubHub, log: deps.log }),
   );
 
-  const api = new Hono();
+  // The admin API documents itself: its routes are registered with their zod schemas, and the
+  // document and its reference page (registered first, so no token is asked for them) are public.
+  const api = createApiRouter();
+  api.route('/', createDocsRoutes(deps.readApiDocsAsset));
+  serveOpenApiDocument(api, config.siteTitle);
   api.use(requireAdmin(deps.config.adminToken));
   api.use(
     bodyLimit({

@@ -1,10 +1,11 @@
-import { Hono } from 'hono';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { articleUrlFor } from '../domain/article-url.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { RelatedLink } from '../domain/related.ts';
-import { validate } from '../domain/validate.ts';
 import type { RelatedStore } from '../store/store.ts';
+import { createApiRouter } from './openapi/api-router.ts';
+import { errors, json, relatedAnswerSchema } from './openapi/api-schemas.ts';
 
 export interface RelatedRouteDeps {
   store: Pick<RelatedStore, 'getRelatedLinks'> & { getArticle(id: string): Promise<{ id: string } | undefined> };
@@ -15,16 +16,27 @@ export interface RelatedRouteDeps {
 
 const paramsSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
-/**
- * Admin API for related stories, mounted under /api behind the bearer token:
- *   GET  /articles/:id/related          the stored suggestions, editorial first, with score,
- *                                       source and reasons
- *   POST /articles/:id/related/refresh  recompute them now
- */
-export function createRelatedRoutes(deps: RelatedRouteDeps): Hono {
+const read = createRoute({
+  method: 'get',
+  path: '/articles/{id}/related',
+  tags: ['Related stories'],
+  summary: "The article's related stories, editorial first, each with score, source and reasons",
+  request: { params: paramsSchema },
+  responses: { 200: json(relatedAnswerSchema, 'The stored suggestions'), ...errors(400, 404) },
+});
+const refresh = createRoute({
+  method: 'post',
+  path: '/articles/{id}/related/refresh',
+  tags: ['Related stories'],
+  summary: 'Recompute them now (and those of the articles it affects)',
+  request: { params: paramsSchema },
+  responses: { 200: json(relatedAnswerSchema, 'The new suggestions and what changed'), ...errors(400, 404) },
+});
+
+/** Admin API for related stories, mounted under /api behind the bearer token. */
+export function createRelatedRoutes(deps: RelatedRouteDeps): OpenAPIHono {
   const { store } = deps;
-  const mustGet = async (params: unknown) => {
-    const { id } = validate(paramsSchema, params, 'path');
+  const mustGet = async (id: string) => {
     const article = await store.getArticle(id);
     if (!article) throw new NotFoundError(`no article with id "${id}"`);
     return article;
@@ -34,16 +46,17 @@ export function createRelatedRoutes(deps: RelatedRouteDeps): Hono {
     related: (await store.getRelatedLinks(articleId, articleUrlFor(deps.siteUrl))).map(toJson),
   });
 
-  return new Hono()
-    .get('/articles/:id/related', async (c) => {
-      const article = await mustGet(c.req.param());
-      return c.json(await answer(article.id));
-    })
-    .post('/articles/:id/related/refresh', async (c) => {
-      const article = await mustGet(c.req.param());
-      const result = await deps.refreshRelated(article.id);
-      return c.json({ ...(await answer(article.id)), changed: result.changed });
-    });
+  const app = createApiRouter();
+  app.openapi(read, async (c) => {
+    const article = await mustGet(c.req.valid('param').id);
+    return c.json(await answer(article.id), 200);
+  });
+  app.openapi(refresh, async (c) => {
+    const article = await mustGet(c.req.valid('param').id);
+    const result = await deps.refreshRelated(article.id);
+    return c.json({ ...(await answer(article.id)), changed: result.changed }, 200);
+  });
+  return app;
 }
 
 /** One suggestion as the API shows it: `source` is "own" or the external source's name. */

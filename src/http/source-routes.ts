@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import {
   externalItemQuerySchema,
@@ -7,10 +8,10 @@ import {
   sourcePatchSchema,
 } from '../domain/source.ts';
 import { applySourcePatch, createSourceFromInput } from '../domain/source-factory.ts';
-import { validate } from '../domain/validate.ts';
 import type { IngestOne } from '../ingest/run-ingest-cycle.ts';
 import type { SourceStore } from '../store/store.ts';
-import { readJson } from './read-body.ts';
+import { createApiRouter, invalid, requireJsonBody } from './openapi/api-router.ts';
+import { errors, externalItemSchema, json, pageOf, sourceSchema } from './openapi/api-schemas.ts';
 
 export interface SourceRouteDeps {
   store: SourceStore;
@@ -21,8 +22,76 @@ export interface SourceRouteDeps {
   now: () => Date;
 }
 
+const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+const tags = ['Sources'];
+
+const list = createRoute({
+  method: 'get',
+  path: '/sources',
+  tags,
+  summary: 'Sources with their health: last fetch and success, status, items, failures, next poll, last error',
+  request: { query: sourceListQuerySchema },
+  responses: { 200: json(pageOf(sourceSchema), 'A page of sources'), ...errors(400) },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/sources',
+  tags,
+  summary: 'Register an external feed (or a page that links one)',
+  middleware: [requireJsonBody],
+  request: jsonBody(sourceInputSchema),
+  responses: { 201: json(sourceSchema, 'Registered; Location names it'), ...errors(400, 409, 413, 415) },
+});
+const read = createRoute({
+  method: 'get',
+  path: '/sources/{id}',
+  tags,
+  summary: 'One source and its health',
+  request: { params: idParams },
+  responses: { 200: json(sourceSchema, 'The source'), ...errors(404) },
+});
+const patch = createRoute({
+  method: 'patch',
+  path: '/sources/{id}',
+  tags,
+  summary: 'Edit a source: any subset of fields; null clears the category hint',
+  middleware: [requireJsonBody],
+  request: { params: idParams, ...jsonBody(sourcePatchSchema) },
+  responses: { 200: json(sourceSchema, 'The edited source'), ...errors(400, 404, 409, 413, 415) },
+});
+const remove = createRoute({
+  method: 'delete',
+  path: '/sources/{id}',
+  tags,
+  summary: 'Remove a source; its items go with it',
+  request: { params: idParams },
+  responses: { 204: { description: 'Removed' }, ...errors(404) },
+});
+const ingestNow = createRoute({
+  method: 'post',
+  path: '/sources/{id}/ingest',
+  tags,
+  summary: 'Fetch that source now, whatever its schedule',
+  request: { params: idParams },
+  responses: {
+    200: json(z.object({ outcome: z.record(z.string(), z.unknown()), source: sourceSchema }), 'What the fetch did'),
+    ...errors(404, 409),
+  },
+});
+const items = createRoute({
+  method: 'get',
+  path: '/external-items',
+  tags,
+  summary: 'Browse ingested items, newest first; q searches title and summary',
+  request: { query: externalItemQuerySchema },
+  responses: { 200: json(pageOf(externalItemSchema), 'A page of items'), ...errors(400) },
+});
+
 /** Admin API for external sources and their items, mounted under /api behind the bearer token. */
-export function createSourceRoutes(deps: SourceRouteDeps): Hono {
+export function createSourceRoutes(deps: SourceRouteDeps): OpenAPIHono {
   const { store } = deps;
   const now = () => deps.now().toISOString();
   const mustGet = async (id: string) => {
@@ -31,42 +100,47 @@ export function createSourceRoutes(deps: SourceRouteDeps): Hono {
     return source;
   };
 
-  return new Hono()
-    .get('/sources', async (c) =>
-      c.json(await store.listSources(validate(sourceListQuerySchema, c.req.query(), 'query'))),
-    )
-    .post('/sources', async (c) => {
-      const input = validate(sourceInputSchema, await readJson(c), 'source');
-      const source = createSourceFromInput(input, now());
+  const app = createApiRouter();
+  app.openapi(list, async (c) => c.json(await store.listSources(c.req.valid('query')), 200));
+  app.openapi(
+    create,
+    async (c) => {
+      const source = createSourceFromInput(c.req.valid('json'), now());
       await store.createSource(source);
       c.header('Location', `/api/sources/${source.id}`);
       return c.json(await mustGet(source.id), 201);
-    })
-    .get('/sources/:id', async (c) => c.json(await mustGet(c.req.param('id'))))
-    .patch('/sources/:id', async (c) => {
-      const patch = validate(sourcePatchSchema, await readJson(c), 'source patch');
-      const source = applySourcePatch(await mustGet(c.req.param('id')), patch, now());
+    },
+    invalid('source'),
+  );
+  app.openapi(read, async (c) => c.json(await mustGet(c.req.valid('param').id), 200));
+  app.openapi(
+    patch,
+    async (c) => {
+      const source = applySourcePatch(await mustGet(c.req.valid('param').id), c.req.valid('json'), now());
       await store.updateSource(source);
-      return c.json(await mustGet(source.id));
-    })
-    .delete('/sources/:id', async (c) => {
-      if (!(await store.deleteSource(c.req.param('id'))))
-        throw new NotFoundError(`no source with id "${c.req.param('id')}"`);
-      return c.body(null, 204);
-    })
-    .post('/sources/:id/ingest', async (c) => {
-      const id = c.req.param('id');
-      const at = deps.now().getTime();
-      const source = await store.claimSource(id, new Date(at).toISOString(), new Date(at + deps.claimMs).toISOString());
-      if (!source) {
-        await mustGet(id);
-        throw new ConflictError(`source ${id} is being ingested right now; try again when that run ends`);
-      }
-      const outcome = await deps.ingest(source);
-      return c.json({ outcome, source: await mustGet(id) });
-    })
-    .get('/external-items', async (c) => {
-      const { source, ...query } = validate(externalItemQuerySchema, c.req.query(), 'query');
-      return c.json(await store.listExternalItems({ ...query, ...(source ? { sourceId: source } : {}) }));
-    });
+      return c.json(await mustGet(source.id), 200);
+    },
+    invalid('source patch'),
+  );
+  app.openapi(remove, async (c) => {
+    const { id } = c.req.valid('param');
+    if (!(await store.deleteSource(id))) throw new NotFoundError(`no source with id "${id}"`);
+    return c.body(null, 204);
+  });
+  app.openapi(ingestNow, async (c) => {
+    const { id } = c.req.valid('param');
+    const at = deps.now().getTime();
+    const source = await store.claimSource(id, new Date(at).toISOString(), new Date(at + deps.claimMs).toISOString());
+    if (!source) {
+      await mustGet(id);
+      throw new ConflictError(`source ${id} is being ingested right now; try again when that run ends`);
+    }
+    const outcome = await deps.ingest(source);
+    return c.json({ outcome: { ...outcome }, source: await mustGet(id) }, 200);
+  });
+  app.openapi(items, async (c) => {
+    const { source, ...query } = c.req.valid('query');
+    return c.json(await store.listExternalItems({ ...query, ...(source ? { sourceId: source } : {}) }), 200);
+  });
+  return app;
 }

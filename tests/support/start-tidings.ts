@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import { createFsMediaReader } from '../../src/adapters/node/fs-media-reader.ts';
 import { openNodeAdapters } from '../../src/adapters/node/node-adapters.ts';
 import type { SqliteDatabase } from '../../src/adapters/node/sqlite-database.ts';
+import { createSwaggerUiAssetReader } from '../../src/adapters/node/swagger-ui-assets.ts';
 import { createServices, type Services } from '../../src/app/create-services.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { createApp } from '../../src/http/create-app.ts';
@@ -56,7 +57,11 @@ export async function startTidings(
   });
   const adapters = await openNodeAdapters(config, silentLogger);
   const ctx = { ...createServices(config, adapters, { log: silentLogger, now: () => clock }), db: adapters.db };
-  app = createApp({ ...ctx, readMedia: createFsMediaReader(join(config.seedDir, 'images')) });
+  app = createApp({
+    ...ctx,
+    readMedia: createFsMediaReader(join(config.seedDir, 'images')),
+    readApiDocsAsset: createSwaggerUiAssetReader(),
+  });
   const request: RunningTidings['request'] = (path, init = {}) => {
     const { admin, ...rest } = init;
     const headers = new Headers(rest.headers);

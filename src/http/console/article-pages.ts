@@ -3,7 +3,7 @@ import { html, raw } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type Article, isVisibleAt } from '../../domain/article.ts';
 import { ConflictError, ValidationError } from '../../domain/errors.ts';
-import { articleListQuerySchema } from '../../domain/schemas.ts';
+import { articleInputSchema, articleListQuerySchema, articlePatchSchema } from '../../domain/schemas.ts';
 import { type FieldProblem, validate } from '../../domain/validate.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { createArticleActions } from '../article-actions.ts';
@@ -92,7 +92,9 @@ export function createArticlePages(deps: AppDeps): Hono<ConsoleEnv> {
       const page = { title: 'New article', action: '/admin/articles', values, submitLabel: 'Create article' };
       if ((await c.req.parseBody()).intent === 'preview') return c.html(formPage(c, { ...page, preview: true }));
       try {
-        const article = await actions.create(articleFormToJson(values, 'create'));
+        const article = await actions.create(
+          validate(articleInputSchema, articleFormToJson(values, 'create'), 'article'),
+        );
         return c.redirect(`/admin/articles/${article.id}?done=created`, 303);
       } catch (error) {
         const { status, problems } = problemsOf(error);
@@ -123,7 +125,7 @@ export function createArticlePages(deps: AppDeps): Hono<ConsoleEnv> {
       };
       if ((await c.req.parseBody()).intent === 'preview') return c.html(formPage(c, { ...page, preview: true }));
       try {
-        await actions.update(article.id, articleFormToJson(values, 'edit'));
+        await actions.update(article.id, validate(articlePatchSchema, articleFormToJson(values, 'edit'), 'article'));
         return c.redirect(`/admin/articles/${article.id}?done=saved`, 303);
       } catch (error) {
         const { status, problems } = problemsOf(error);
