@@ -27,6 +27,10 @@ const configSchema = z.object({
   SITE_DESCRIPTION: z.string().default('News from Tidings'),
   LANGUAGE: z.string().min(2).default('en'),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** A bearer token for /metrics alone, so a scraper need not hold the admin token (which also works). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** /readyz answers 503 when the last successful publish is older than this (seconds). */
+  READY_MAX_PUBLISH_AGE: z.coerce.number().int().min(1).default(600),
   PUBLISH_SCHEDULE: cron.default('* * * * *'),
   FEED_ITEMS: z.coerce.number().int().min(1).max(1000).default(50),
   FEED_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
@@ -80,6 +84,9 @@ export interface Config extends FeedSettings {
   siteDescription: string;
   language: string;
   adminToken?: string;
+  metricsToken?: string;
+  /** Seconds: how old the last successful publish may be before /readyz says not ready. */
+  readyMaxPublishAge: number;
   publishSchedule: string;
   feedItems: number;
   feedMaxAge: number;
@@ -125,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     siteTitle: e.SITE_TITLE,
     siteDescription: e.SITE_DESCRIPTION,
     language: e.LANGUAGE,
+    readyMaxPublishAge: e.READY_MAX_PUBLISH_AGE,
     publishSchedule: e.PUBLISH_SCHEDULE,
     feedItems: e.FEED_ITEMS,
     feedMaxAge: e.FEED_MAX_AGE,
@@ -159,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
   };
   if (e.ADMIN_TOKEN) config.adminToken = e.ADMIN_TOKEN;
+  if (e.METRICS_TOKEN) config.metricsToken = e.METRICS_TOKEN;
   if (e.WEBSUB_HUB) config.websubHub = e.WEBSUB_HUB;
   return config;
 }

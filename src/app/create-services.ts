@@ -15,6 +15,8 @@ import type { SqlDatabase } from '../store/sql-database.ts';
 import { createSqlStore } from '../store/sql-store.ts';
 import type { Store } from '../store/store.ts';
 import { createWebSubHub, type WebSubHub } from '../websub/create-hub.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { observeIngest, observePublisher } from './observe-jobs.ts';
 import { createRelatedRefreshHooks } from './related-refresh-hooks.ts';
 
 /** What a runtime supplies: its database, document sink and network. The entries choose them. */
@@ -75,6 +77,8 @@ export interface Services {
   refreshRelated(articleId: string): Promise<{ changed: string[] }>;
   /** Our own WebSub hub; undefined when WEBSUB_HUB names an external one. */
   websub?: WebSubHub;
+  /** Prometheus instruments and their registry, served at /metrics; other parts add their own. */
+  metrics: Metrics;
   /** One renderer per feed format. */
   renderers: Record<FeedFormat, FeedRenderer>;
   /** HTML made safe to show (the ingest sanitizer's allow-list), relative URLs resolved against `base`. */
@@ -88,6 +92,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
   const now = options.now ?? (() => new Date());
   const nowMs = () => now().getTime();
   const store = createSqlStore(adapters.db);
+  const metrics = createMetrics(store);
   const ssrf = { resolveHost: adapters.resolveHost, allowPrivateNetworks: config.ingest.allowPrivateNetworks };
   const hubUrl = advertisedHubUrl(config);
   const external = config.websubHub;
@@ -114,17 +119,20 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
           ...(limits.maxHubWorkPerRun && { maxPerRun: limits.maxHubWorkPerRun }),
         },
       );
-  const publisher = createPublisher({
-    store,
-    sink: adapters.publishTo ?? adapters.feeds,
-    renderers,
-    settings: config,
-    now,
-    log,
-    announce: external
-      ? (urls) => notifyHub(external, urls, adapters.fetch, log)
-      : (urls) => (websub as WebSubHub).topicsChanged(urls),
-  });
+  const publisher = observePublisher(
+    createPublisher({
+      store,
+      sink: adapters.publishTo ?? adapters.feeds,
+      renderers,
+      settings: config,
+      now,
+      log,
+      announce: external
+        ? (urls) => notifyHub(external, urls, adapters.fetch, log)
+        : (urls) => (websub as WebSubHub).topicsChanged(urls),
+    }),
+    metrics,
+  );
   const related = createRelatedRefreshHooks({
     store,
     log,
@@ -132,15 +140,18 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     siteUrl: config.siteUrl,
     ...(limits.maxRelatedItems && { maxItems: limits.maxRelatedItems }),
   });
-  const ingestOne = createIngester({
-    store,
-    fetch: adapters.fetch,
-    resolveHost: adapters.resolveHost,
-    settings: config.ingest,
-    publicUrl: config.publicUrl,
-    log,
-    now: nowMs,
-  });
+  const ingestOne = observeIngest(
+    createIngester({
+      store,
+      fetch: adapters.fetch,
+      resolveHost: adapters.resolveHost,
+      settings: config.ingest,
+      publicUrl: config.publicUrl,
+      log,
+      now: nowMs,
+    }),
+    metrics,
+  );
   const ingestCycle = createIngestCycle({
     store,
     ingest: ingestOne,
@@ -165,6 +176,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     renderers,
     ...(websub && { websub }),
     sanitizeHtml: sanitizeContent,
+    metrics,
     async close() {
       await ingestCycle.stop('abort');
       await publisher.idle();

@@ -109,3 +109,13 @@ export function dedupeKey(item: Pick<NormalizedItem, 'guid' | 'link' | 'contentH
   if (item.link) return `l:${item.link}`;
   return `h:${item.contentHash}`;
 }
+
+/** How a source is doing, for operators: the store counts sources by the same rule (countSourcesByState). */
+export type SourceState = 'new' | 'healthy' | 'failing' | 'disabled';
+export const SOURCE_STATES: readonly SourceState[] = ['new', 'healthy', 'failing', 'disabled'];
+
+export function sourceState(source: Pick<Source, 'enabled' | 'health'>): SourceState {
+  if (!source.enabled) return 'disabled';
+  if (source.health.consecutiveFailures > 0) return 'failing';
+  return source.health.lastSuccessAt ? 'healthy' : 'new';
+}

@@ -7,10 +7,12 @@ import { createConsoleRoutes } from './console/console-routes.ts';
 import { createFeedRoutes } from './feed-routes.ts';
 import { createErrorHandler } from './handle-error.ts';
 import { HttpError } from './http-error.ts';
+import { logRequests } from './log-requests.ts';
 import { createMediaRoutes } from './media-routes.ts';
 import { createApiRouter } from './openapi/api-router.ts';
 import { createDocsRoutes } from './openapi/docs-page.ts';
 import { serveOpenApiDocument } from './openapi/openapi-document.ts';
+import { createOpsRoutes } from './ops-routes.ts';
 import { createPageRoutes } from './page-routes.ts';
 import { createRelatedRoutes } from './related-routes.ts';
 import { requireAdmin } from './require-admin.ts';
@@ -29,12 +31,13 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.onError(onError);
 
-  const { sink, store, config, now, renderers } = deps;
-  app.route('/feeds', createFeedRoutes({ sink, store, settings: config, now, renderers }));
+  const { sink, store, config, now, renderers, metrics } = deps;
+  const feedResponses = metrics.feedResponses;
+  app.route('/feeds', createFeedRoutes({ sink, store, settings: config, now, renderers, feedResponses }));
 
   app.route('/media', createMediaRoutes(deps.readMedia));
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/', createOpsRoutes(deps));
 
   app.route(
     '/websub',
@@ -44,6 +47,7 @@ export function createApp(deps: AppDeps): Hono {
   // The admin API documents itself: its routes are registered with their zod schemas, and the
   // document and its reference page (registered first, so no token is asked for them) are public.
   const api = createApiRouter();
+  api.use(logRequests(deps.log));
   api.route('/', createDocsRoutes(deps.readApiDocsAsset));
   serveOpenApiDocument(api, config.siteTitle);
   api.use(requireAdmin(deps.config.adminToken));

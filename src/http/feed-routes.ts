@@ -1,10 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { NotFoundError } from '../domain/errors.ts';
+import type { Counter } from '../metrics/instruments.ts';
 import { advertisedHubUrl, documentUrl } from '../publish/feed-catalog.ts';
 import type { FeedDocument, FeedSink } from '../publish/feed-sink.ts';
 import { acceptsGzip, isNotModified } from './conditional-get.ts';
 import { createFeedArchive, type FeedArchiveDeps } from './feed-archive.ts';
 import { createGzipCache } from './gzip-cache.ts';
+import { statusOf } from './handle-error.ts';
 
 const FEED_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:rss|atom|json)$/;
 
@@ -42,8 +44,17 @@ interface PreparedDocument {
  * every 200 states its Content-Length itself (RFC 9110 §9.3.2: HEAD sends the
  * header fields GET would).
  */
-export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Hono {
+export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink; feedResponses: Counter<'status'> }): Hono {
   const { sink } = deps;
+  // Bound once: counting a poll is then one addition, no lookup and no allocation per request.
+  const counted = {
+    ok: deps.feedResponses.labels({ status: '200' }),
+    notModified: deps.feedResponses.labels({ status: '304' }),
+  };
+  const countFailure = (error: unknown): never => {
+    deps.feedResponses.inc({ status: String((error instanceof Error && statusOf(error)) || 500) });
+    throw error;
+  };
   const maxAgeSeconds = deps.settings.feedMaxAge;
   const hubLink = `<${advertisedHubUrl(deps.settings)}>; rel="hub"`;
   const gzipped = createGzipCache();
@@ -89,8 +100,10 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Ho
     const encoding = acceptsGzip(c.req.header('accept-encoding')) ? 'gzip' : 'identity';
     const ifNoneMatch = c.req.header('if-none-match');
     if (isNotModified(ifNoneMatch, c.req.header('if-modified-since'), ready.etags, document.lastModified)) {
+      counted.notModified.inc();
       return new Response(null, { status: 304, headers: ready.notModified[encoding] });
     }
+    counted.ok.inc();
     if (encoding === 'identity') return new Response(document.body, { status: 200, headers: ready.ok.identity });
     const compressed = gzipped.peek(document.etag);
     if (compressed) return gzipResponse(ready, compressed);
@@ -100,7 +113,10 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Ho
 
   const respondFromStore = async (c: Context, name: string): Promise<Response> => {
     const document = FEED_NAME.test(name) ? await sink.get(name) : undefined;
-    if (!document) throw new NotFoundError(`no feed named "${name}"; the list of feeds is at /`);
+    if (!document) {
+      deps.feedResponses.inc({ status: '404' });
+      throw new NotFoundError(`no feed named "${name}"; the list of feeds is at /`);
+    }
     return respond(c, document);
   };
 
@@ -114,7 +130,7 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink }): Ho
         if (FEED_NAME.test(name)) {
           const page = archive.peek(name, cursor);
           if (page) return respond(c, page, false);
-          return archive.get(name, cursor).then((document) => respond(c, document, false));
+          return archive.get(name, cursor).then((document) => respond(c, document, false), countFailure);
         }
       }
       const cached = sink.peek?.(name);

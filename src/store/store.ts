@@ -1,7 +1,7 @@
 import type { Article, RelatedStory } from '../domain/article.ts';
 import type { ArticleUrlFor } from '../domain/article-url.ts';
 import type { RelatedLink, StoryCandidate, StoryKind } from '../domain/related.ts';
-import type { ExternalItem, NormalizedItem, Source } from '../domain/source.ts';
+import type { ExternalItem, NormalizedItem, Source, SourceState } from '../domain/source.ts';
 import type {
   Delivery,
   DeliveryOutcome,
@@ -79,6 +79,23 @@ export interface PublishRun {
   errors: { feed: string; message: string }[];
 }
 
+/** What a sitemap says of one visible article. */
+export interface SitemapEntry {
+  categorySlug: string;
+  slug: string;
+  title: string;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export interface SitemapQuery {
+  /** Visible at this instant (ISO 8601). */
+  now: string;
+  /** Only those published at or after this instant (the news sitemap's 48 hours). */
+  since?: string;
+  limit: number;
+}
+
 export interface ArticleStore {
   /** Throws ConflictError when the slug (or id) is taken. */
   createArticle(article: Article): Promise<void>;
@@ -100,6 +117,8 @@ export interface ArticleStore {
   listFeedCategories(): Promise<{ slug: string; name: string }[]>;
   listFeedHeads(query: FeedQuery): Promise<FeedHead[]>;
   listFeedArticles(query: FeedQuery): Promise<Article[]>;
+  /** Visible articles, newest first, without their bodies: what sitemaps list. */
+  listSitemapEntries(query: SitemapQuery): Promise<SitemapEntry[]>;
 }
 
 export interface PublishStore {
@@ -154,6 +173,8 @@ export interface SourceStore {
   deleteSource(id: string): Promise<boolean>;
   getSource(id: string): Promise<Source | undefined>;
   listSources(filter: { cursor?: string; limit: number }): Promise<Page<Source>>;
+  /** How many sources are in each state (domain/source.ts sourceState), every state present. */
+  countSourcesByState(): Promise<Record<SourceState, number>>;
   /** Enabled sources due at `now` and not claimed by another cycle, now claimed until `claimUntil`. */
   claimDueSources(now: string, claimUntil: string, limit: number): Promise<Source[]>;
   /** Claims one source whatever its schedule (ingest now); undefined when unknown or claimed. */

@@ -67,6 +67,23 @@ export function describeFeedCases({ store }: StoreContext): void {
       await store().createArticle(b);
       expect((await store().listFeedHeads({ now: NOW, limit: 5 })).map((h) => h.id)).toEqual([b.id, a.id]);
     });
+
+    it('lists sitemap entries of visible articles only, newest first, since an instant when asked', async () => {
+      const { oldest, newest, middle } = await seedFeeds();
+      const entries = await store().listSitemapEntries({ now: NOW, limit: 50 });
+      expect(entries).toEqual(
+        [newest, middle, oldest].map((a) => ({
+          categorySlug: a.categorySlug,
+          slug: a.slug,
+          title: a.title,
+          publishedAt: a.publishedAt,
+          updatedAt: a.updatedAt,
+        })),
+      );
+      const recent = await store().listSitemapEntries({ now: NOW, since: minutesAgo(10), limit: 50 });
+      expect(recent.map((e) => e.slug)).toEqual([newest.slug, middle.slug]);
+      expect(await store().listSitemapEntries({ now: NOW, limit: 1 })).toHaveLength(1);
+    });
   });
 
   describe('related stories', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../src/domain/errors.ts';
+import { sourceState } from '../../src/domain/source.ts';
 import { minutesAgo, NOW } from '../make-article.ts';
-import { makeSource } from '../make-source.ts';
+import { makeFetch, makeSource } from '../make-source.ts';
 import type { StoreContext } from '../store-contract.ts';
 
 export function describeSourceCases({ store }: StoreContext): void {
@@ -44,6 +45,24 @@ export function describeSourceCases({ store }: StoreContext): void {
       const second = await store().listSources({ limit: 2, cursor: first.nextCursor ?? '' });
       expect([...first.items, ...second.items].map((s) => s.id)).toEqual(sources.map((s) => s.id));
       expect(second.nextCursor).toBeUndefined();
+    });
+
+    it('counts sources by state: never fetched, healthy, failing, disabled', async () => {
+      expect(await store().countSourcesByState()).toEqual({ new: 0, healthy: 0, failing: 0, disabled: 0 });
+      const [fresh, healthy, failing, disabled] = [
+        makeSource(),
+        makeSource(),
+        makeSource(),
+        makeSource({ enabled: false }),
+      ];
+      for (const s of [fresh, healthy, failing, disabled]) await store().createSource(s);
+      await store().recordFetch(makeFetch(healthy.id, []));
+      await store().recordFetch(
+        makeFetch(failing.id, [], { status: 500, error: 'answered 500', consecutiveFailures: 1 }),
+      );
+      expect(await store().countSourcesByState()).toEqual({ new: 1, healthy: 1, failing: 1, disabled: 1 });
+      const states = await Promise.all([fresh, healthy, failing, disabled].map((s) => store().getSource(s.id)));
+      expect(states.map((s) => s && sourceState(s))).toEqual(['new', 'healthy', 'failing', 'disabled']);
     });
   });
 

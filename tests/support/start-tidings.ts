@@ -11,7 +11,7 @@ import { createSwaggerUiAssetReader } from '../../src/adapters/node/swagger-ui-a
 import { createServices, type Services } from '../../src/app/create-services.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { createApp } from '../../src/http/create-app.ts';
-import { silentLogger } from '../../src/log.ts';
+import { type Logger, silentLogger } from '../../src/log.ts';
 
 export const TEST_TOKEN = 'test-admin-token-0123456789';
 
@@ -39,6 +39,7 @@ export interface RunningTidings {
 export async function startTidings(
   env: Record<string, string> = {},
   now = '2026-11-25T12:00:00.000Z',
+  log: Logger = silentLogger,
 ): Promise<RunningTidings> {
   const dir = mkdtempSync(join(tmpdir(), 'tidings-test-'));
   let clock = new Date(now);
@@ -56,7 +57,7 @@ export async function startTidings(
     ...env,
   });
   const adapters = await openNodeAdapters(config, silentLogger);
-  const ctx = { ...createServices(config, adapters, { log: silentLogger, now: () => clock }), db: adapters.db };
+  const ctx = { ...createServices(config, adapters, { log, now: () => clock }), db: adapters.db };
   app = createApp({
     ...ctx,
     readMedia: createFsMediaReader(join(config.seedDir, 'images')),

@@ -128,6 +128,21 @@ describe('the Workers entry (src/worker.ts) over D1', () => {
     expect(huge.status).toBe(413);
   });
 
+  it('serves /metrics and /readyz in workerd once a publish cron succeeded', async () => {
+    expect((await request('/readyz')).status).toBe(503);
+    await createArticle('Edge story metrics');
+    await fireCron('* * * * *');
+    await request('/feeds/all.rss');
+    expect((await request('/readyz')).status).toBe(200);
+    expect((await request('/metrics')).status).toBe(401);
+    const metrics = await request('/metrics', { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toContain('tidings_publish_runs_total{outcome="ok"} 1\n');
+    expect(text).toContain('tidings_feed_responses_total{status="200"} 1\n');
+    expect(text).toContain('tidings_sources{state="healthy"} 0\n');
+  });
+
   it('runs nothing on a cron string it does not know, and serves the index page', async () => {
     await fireCron('7 7 * * *');
     expect((await request('/feeds/all.rss')).status).toBe(404);

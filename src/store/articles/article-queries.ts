@@ -167,6 +167,15 @@ export function createArticleQueries(db: SqlDatabase): ArticleStore {
       );
       return rows.map(articleFromRow);
     },
+
+    async listSitemapEntries({ now, since, limit }) {
+      return db.all(
+        `SELECT category_slug AS categorySlug, slug, title, published_at AS publishedAt, updated_at AS updatedAt
+           FROM articles WHERE ${VISIBLE}${since ? ' AND published_at >= ?' : ''}
+          ORDER BY published_at DESC, id DESC LIMIT ?`,
+        since ? [now, since, limit] : [now, limit],
+      );
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
+import { SOURCE_STATES, type SourceState } from '../../domain/source.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 import { sql } from '../sql-database.ts';
 import type { SourceStore } from '../store.ts';
@@ -79,6 +80,18 @@ export function createSourceQueries(db: SqlDatabase): SourceStore {
       const items = rows.slice(0, limit).map(sourceFromRow);
       const last = items.at(-1);
       return rows.length > limit && last ? { items, nextCursor: last.id } : { items };
+    },
+
+    async countSourcesByState() {
+      // The rule of sourceState() (domain/source.ts), in SQL, so a scrape reads counts and not rows.
+      const rows = await db.all<{ state: SourceState; count: number }>(
+        `SELECT CASE WHEN enabled = 0 THEN 'disabled' WHEN consecutive_failures > 0 THEN 'failing'
+                     WHEN last_success_at IS NULL THEN 'new' ELSE 'healthy' END AS state, COUNT(*) AS count
+           FROM sources GROUP BY state`,
+      );
+      const counts = Object.fromEntries(SOURCE_STATES.map((state) => [state, 0])) as Record<SourceState, number>;
+      for (const row of rows) counts[row.state] = row.count;
+      return counts;
     },
 
     async claimDueSources(now, claimUntil, limit) {
