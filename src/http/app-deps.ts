@@ -18,7 +18,16 @@ export interface MediaFile {
 export interface AppDeps
   extends Pick<
     Services,
-    'store' | 'sink' | 'publisher' | 'config' | 'log' | 'now' | 'renderers' | 'refreshRelated' | 'sanitizeHtml' | 'metrics'
+    | 'store'
+    | 'sink'
+    | 'publisher'
+    | 'config'
+    | 'log'
+    | 'now'
+    | 'renderers'
+    | 'refreshRelated'
+    | 'sanitizeHtml'
+    | 'metrics'
   > {
   /** Images and other media under /media/ (sample content on Node, static assets on Workers). */
   readMedia?: (name: string) => Promise<MediaFile | undefined>;
