@@ -26,7 +26,6 @@ const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
 /** The whole HTTP surface, built from the dependencies it is given. */
 export function createApp(deps: AppDeps): Hono {
   const onError = createErrorHandler(deps.log);
-  const notFound = (c: Context) => c.json({ error: `nothing at ${c.req.path}` }, 404);
   const pages = createPageRoutes(deps);
   const app = new Hono();
   app.onError(onError);
@@ -72,16 +71,12 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/admin', createConsoleRoutes(deps));
   app.route('/', pages.index);
 
-  // Article pages live at /<category>/<slug>, a pattern that overlaps /feeds/<name> and /media/<name>.
-  // Mounted beside them it would force Hono from its RegExpRouter onto the slower TrieRouter for
-  // every feed poll; as the fallback for unmatched paths it costs nothing on the hot path.
-  const articles = pages.articles;
-  if (articles) {
-    articles.onError(onError);
-    articles.notFound(notFound);
-    app.notFound((c) => articles.fetch(c.req.raw, c.env));
-  } else {
-    app.notFound(notFound);
-  }
+  // Category and article pages live at /<category> and /<category>/<slug>, patterns that overlap
+  // /feeds/<name> and /media/<name>. Mounted beside them they would force Hono from its
+  // RegExpRouter onto the slower TrieRouter for every feed poll; as the fallback for unmatched
+  // paths they cost nothing on the hot path.
+  const site = pages.site;
+  site.onError(onError);
+  app.notFound((c) => site.fetch(c.req.raw, c.env));
   return app;
 }

@@ -1,4 +1,4 @@
-import { html, raw } from 'hono/html';
+import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { FeedFormat } from '../render/feed-spec.ts';
 
@@ -14,20 +14,14 @@ const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json',
 };
 
-const STYLE = `
-body{font:17px/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}
-h1,h2,h3{font-family:system-ui,sans-serif;line-height:1.25}
-a{color:#0b57a4}figure{margin:1.5rem 0}figure img{width:100%;height:auto}
-figcaption,.meta,.feeds{font:14px/1.5 system-ui,sans-serif;color:#555}
-.feeds a{margin-right:.75rem}ul.categories{padding:0;list-style:none}
-ul.categories li{margin:1rem 0}.bio{border-top:1px solid #ddd;padding-top:1rem;font-style:italic}
-`;
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-/** The HTML shell shared by our pages, with feed autodiscovery links (one per feed and format). */
-export function renderPage(
-  page: { title: string; language: string; feeds: AlternateFeed[] },
-  body: HtmlEscapedString | Promise<HtmlEscapedString>,
-) {
+/**
+ * The HTML shell shared by our pages, with feed autodiscovery links (one per
+ * feed and format), the site stylesheet (a file, never inline, for the CSP) and
+ * whatever else a page puts in its head (meta tags, JSON-LD).
+ */
+export function renderPage(page: { title: string; language: string; feeds: AlternateFeed[]; head?: Html }, body: Html) {
   const { title, language, feeds } = page;
   return html`<!doctype html>
 <html lang="${language}">
@@ -37,7 +31,8 @@ export function renderPage(
 <title>${title}</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${feeds.map((f) => html`<link rel="alternate" type="${FEED_MEDIA_TYPES[f.format]}" title="${f.title}" href="${f.url}">\n`)}
-<style>${raw(STYLE)}</style>
+<link rel="stylesheet" href="/site.css">
+${page.head ?? ''}
 </head>
 <body>
 ${body}
