@@ -43,6 +43,32 @@ export default async function setup(project: TestProject) {
     }
   });
 
+  // A WebSub subscriber for tests/worker/websub-on-workers.test.ts: it confirms every
+  // verification and keeps every delivery, which /__websub hands back (and clears with ?reset).
+  const deliveries: { headers: Record<string, unknown>; body: string }[] = [];
+  const verifications: string[] = [];
+  server.route('/websub/callback', (req, res) => {
+    const url = new URL(req.url ?? '/', server.origin);
+    if (req.method === 'GET') {
+      verifications.push(url.search);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(url.searchParams.get('hub.challenge') ?? '');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      deliveries.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(204).end();
+    });
+  });
+  server.route('/__websub', (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ verifications, deliveries }));
+    if (req.url?.includes('reset')) {
+      verifications.length = 0;
+      deliveries.length = 0;
+    }
+  });
+
   const nodeResults: Record<string, NodeResult> = {};
   for (const [name, contentType] of Object.entries(PARITY_DOCUMENTS)) {
     const body = feeds[name as keyof typeof PARITY_DOCUMENTS];
