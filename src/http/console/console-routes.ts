@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { UnavailableError, ValidationError } from '../../domain/errors.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { statusOf } from '../handle-error.ts';
+import { pagePolicy } from '../page-policy.ts';
 import { createArticlePages } from './article-pages.ts';
 import { createConsoleAssetRoutes } from './console-assets.ts';
 import { renderConsolePage } from './console-layout.ts';
@@ -36,6 +37,7 @@ export function createConsoleRoutes(deps: AppDeps): Hono<ConsoleEnv> {
       status,
     );
   });
+  app.use(pagePolicy);
   app.route('/', createConsoleAssetRoutes());
 
   const token = deps.config.adminToken;

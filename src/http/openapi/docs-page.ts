@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { MediaFile } from '../app-deps.ts';
+import { pagePolicy } from '../page-policy.ts';
 
 /** The Swagger UI files the page loads, read from node_modules/swagger-ui-dist by the runtime's adapter. */
 export const SWAGGER_UI_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js'] as const;
@@ -28,6 +29,7 @@ const INIT_JS = `window.addEventListener('DOMContentLoaded', function () {
  */
 export function createDocsRoutes(readAsset?: (name: SwaggerUiFile) => Promise<MediaFile | undefined>): Hono {
   const app = new Hono();
+  app.use('/docs', pagePolicy);
   app.get('/docs', (c) =>
     c.html(html`<!doctype html>
 <html lang="en">
