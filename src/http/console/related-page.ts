@@ -30,7 +30,11 @@ ${
         (link) => html`<li class="panel">
 <strong>${link.url ? html`<a href="${link.url}">${link.title}</a>` : link.title}</strong>
 ${link.editorial ? html` <span class="badge">editorial</span>` : ''}${link.url ? '' : html` <span class="badge failing">not found yet</span>`}
-<br><span class="muted">${link.source === 'own' ? 'Our archive' : (link.source ?? 'unknown source')} · ${formatWhen(link.publishedAt)} · score ${link.score.toFixed(2)}</span>
+<br><span class="muted">${
+          link.url
+            ? html`${link.source === 'own' ? 'Our archive' : (link.source ?? 'external')} · ${formatWhen(link.publishedAt)} · score ${link.score.toFixed(2)}`
+            : 'No story with this headline yet; each refresh and ingest looks again.'
+        }</span>
 ${link.reasons.length ? html`<ul>${link.reasons.map((reason) => html`<li>${describeReason(reason)}</li>`)}</ul>` : ''}
 </li>`,
       )}</ol>`
