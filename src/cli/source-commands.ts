@@ -59,7 +59,9 @@ async function listSources(deps: IngestCommandDeps): Promise<void> {
 function describeSource(s: Source): string {
   const h = s.health;
   const state = !s.enabled
-    ? 'disabled'
+    ? h.disabledReason
+      ? `disabled (${h.disabledReason})`
+      : 'disabled'
     : h.lastError
       ? `FAILING x${h.consecutiveFailures}: ${h.lastError}`
       : h.lastFetchAt

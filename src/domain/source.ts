@@ -26,6 +26,11 @@ export interface SourceHealth {
   itemsStored: number;
   consecutiveFailures: number;
   nextPollAt: string;
+  /**
+   * Why Tidings disabled the source itself (the feed answered 410 Gone); it stays disabled,
+   * with this reason, until it is enabled again.
+   */
+  disabledReason?: string;
 }
 
 /** A story from another site, kept to link from our articles; never republished as ours. */
@@ -91,6 +96,11 @@ export interface NormalizedItem {
   link?: string;
   /** Hash of title, link and content: the identity of last resort, and how an edit is noticed. */
   contentHash: string;
+  /**
+   * Hash of the cleaned title and text alone: the same story republished under a new GUID
+   * and a new link still has it. Absent when the item has no text to compare.
+   */
+  storyHash?: string;
   title: string;
   summary: string;
   contentHtml: string;

@@ -9,6 +9,10 @@ import { normalizeFeed } from './normalize/normalize.ts';
 import { parseFeed } from './parse/parse-feed.ts';
 import { FeedParseError } from './parse/parsed-feed.ts';
 import { nextPollAfterFailure, nextPollAfterSuccess, type PollBounds } from './poll-schedule.ts';
+import { selectRetained } from './select-retained.ts';
+
+const NOTHING_FOUND = { items: [], keys: [] };
+const HTTP_GONE = 410;
 
 export interface IngestDeps {
   store: SourceStore;
@@ -42,21 +46,15 @@ export async function ingestSource(source: Source, deps: IngestDeps, signal?: Ab
   let movedTo: string | undefined;
   try {
     ({ fetched, movedTo } = await fetchFeed(source, { ...deps.fetchOptions, ...(signal ? { signal } : {}) }));
-    if (!fetched.isModified) return await recordSuccess(source, deps, fetchedAt, fetched, [], movedTo);
+    if (!fetched.isModified) return await recordSuccess(source, deps, fetchedAt, fetched, NOTHING_FOUND, movedTo);
     const { text } = decodeCharset(fetched.body, fetched.contentType);
-    const feed = await parseFeed(text);
+    const parsed = await parseFeed(text);
+    const context = { responseUrl: fetched.finalUrl, now: fetchedAt };
+    const { feed, keys } = selectRetained(parsed, context, deps.retention);
     const known = await deps.store.listItemHashes(source.id);
     const isKnown = (key: string, hash: string) => known.get(key) === hash;
-    const items = normalizeFeed(feed, { responseUrl: fetched.finalUrl, now: fetchedAt, isKnown });
-    return await recordSuccess(
-      source,
-      deps,
-      fetchedAt,
-      fetched,
-      keepWithinRetention(items, deps, startedMs),
-      movedTo,
-      feed.ttlMinutes,
-    );
+    const items = normalizeFeed(feed, { ...context, isKnown });
+    return await recordSuccess(source, deps, fetchedAt, fetched, { items, keys }, movedTo, parsed.ttlMinutes);
   } catch (error) {
     if (signal?.aborted) return outcome(source, deps, startedMs, { error: 'stopped before it finished' });
     const failure = error instanceof Error ? error : new Error(String(error));
@@ -68,21 +66,12 @@ export async function ingestSource(source: Source, deps: IngestDeps, signal?: Ab
   }
 }
 
-/** Items retention would delete at once are not written at all: the newest within the age limit, up to the count. */
-function keepWithinRetention(items: NormalizedItem[], deps: IngestDeps, nowMs: number): NormalizedItem[] {
-  const oldest = new Date(nowMs - deps.retention.maxAgeDays * 86_400_000).toISOString();
-  return items
-    .filter((item) => item.publishedAt >= oldest)
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
-    .slice(0, deps.retention.maxItems);
-}
-
 async function recordSuccess(
   source: Source,
   deps: IngestDeps,
   fetchedAt: string,
   fetched: FetchResult,
-  items: NormalizedItem[],
+  found: { items: NormalizedItem[]; keys: string[] },
   movedTo: string | undefined,
   ttlMinutes?: number,
 ): Promise<SourceOutcome> {
@@ -97,7 +86,8 @@ async function recordSuccess(
     lastModified: fetched.lastModified ?? (fetched.isModified ? null : undefined),
     consecutiveFailures: 0,
     nextPollAt,
-    items,
+    items: found.items,
+    feedKeys: found.keys,
     retention: deps.retention,
   };
   if (movedTo) record.movedTo = movedTo;
@@ -144,6 +134,10 @@ async function recordFailure(
     retention: deps.retention,
   };
   if (status !== undefined) record.status = status;
+  // RFC 9110 §15.5.11: 410 Gone is permanent, and the publisher asks us to stop linking to it.
+  if (status === HTTP_GONE) {
+    record.disableReason = `gone: ${source.url} answered 410 Gone on ${fetchedAt}; enable the source to poll it again`;
+  }
   // A body we could not read must be fetched whole next time, not answered with a 304.
   if (fetched?.isModified) Object.assign(record, { etag: null, lastModified: null });
   if (movedTo) record.movedTo = movedTo;

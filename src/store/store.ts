@@ -151,7 +151,15 @@ export interface FetchRecord {
   nextPollAt: string;
   /** A permanent redirect (301/308) or autodiscovery moved the feed here. */
   movedTo?: string;
+  /** The feed is gone (410): disable the source, with this reason, until it is enabled again. */
+  disableReason?: string;
   items: NormalizedItem[];
+  /**
+   * The identity of every item the document still carries, unchanged ones included. A stored
+   * item whose identity is among them is its own story: it is never taken for a new GUID's
+   * old self by link or text. Absent: every stored item may be matched.
+   */
+  feedKeys?: string[];
   retention: { maxItems: number; maxAgeDays: number };
 }
 

@@ -41,6 +41,61 @@ export function describeFetchCases({ store }: StoreContext): void {
       expect((await titles(source.id)).sort()).toEqual(['Edited', 'External story a']);
     });
 
+    it('matches an item under a new GUID by its link, then by its story, and updates it in place', async () => {
+      const source = await createSource();
+      await store().recordFetch(makeFetch(source.id, [makeItem('a', { storyHash: 'story-a' })]));
+      const [stored] = (await store().listExternalItems({ sourceId: source.id, limit: 10 })).items;
+      // Same link, new GUID.
+      const relinked = makeItem('a2', {
+        link: 'https://elsewhere.example/a',
+        contentHash: 'hash-a2',
+        storyHash: 'story-a',
+      });
+      let result = await store().recordFetch(makeFetch(source.id, [relinked], { feedKeys: ['g:g-a2'] }));
+      expect(result).toMatchObject({ inserted: 0, updated: 1, itemsStored: 1 });
+      // New GUID and new link, same headline and text.
+      const moved = makeItem('a3', { title: 'External story a', contentHash: 'hash-a3', storyHash: 'story-a' });
+      result = await store().recordFetch(makeFetch(source.id, [moved], { feedKeys: ['g:g-a3'] }));
+      expect(result).toMatchObject({ inserted: 0, updated: 1, itemsStored: 1 });
+      const [after] = (await store().listExternalItems({ sourceId: source.id, limit: 10 })).items;
+      expect(after).toMatchObject({ id: stored?.id, guid: 'g-a3', link: 'https://elsewhere.example/a3' });
+    });
+
+    it('never takes an item the document still carries for another GUID of the same link', async () => {
+      const source = await createSource();
+      const home = 'https://elsewhere.example/';
+      await store().recordFetch(makeFetch(source.id, [makeItem('a', { link: home })]));
+      const other = makeItem('b', { link: home, storyHash: 'story-b' });
+      const result = await store().recordFetch(makeFetch(source.id, [other], { feedKeys: ['g:g-a', 'g:g-b'] }));
+      expect(result).toMatchObject({ inserted: 1, updated: 0, itemsStored: 2 });
+    });
+
+    it('disables a gone source with the reason, keeps its items, and enabling it clears the reason', async () => {
+      const source = await createSource();
+      await store().recordFetch(makeFetch(source.id, [makeItem('a')]));
+      const gone = makeFetch(source.id, [], {
+        fetchedAt: minutesAgo(-30),
+        status: 410,
+        error: 'answered 410',
+        consecutiveFailures: 1,
+        disableReason: 'gone: answered 410 Gone',
+      });
+      await store().recordFetch(gone);
+      const disabled = await store().getSource(source.id);
+      expect(disabled).toMatchObject({ enabled: false, health: { disabledReason: 'gone: answered 410 Gone' } });
+      expect(await store().claimDueSources(minutesAgo(-10_000), minutesAgo(-10_005), 10)).toEqual([]);
+      expect(await titles(source.id)).toEqual(['External story a']);
+      // A later failure without a reason (ingest now) keeps the reason; enabling clears it.
+      await store().recordFetch({ ...gone, disableReason: undefined });
+      expect((await store().getSource(source.id))?.health.disabledReason).toBe('gone: answered 410 Gone');
+      await store().updateSource({ ...(disabled as NonNullable<typeof disabled>), name: 'Renamed' });
+      expect((await store().getSource(source.id))?.health.disabledReason).toBe('gone: answered 410 Gone');
+      await store().updateSource({ ...(disabled as NonNullable<typeof disabled>), enabled: true });
+      const enabled = await store().getSource(source.id);
+      expect(enabled?.enabled).toBe(true);
+      expect(enabled?.health.disabledReason).toBeUndefined();
+    });
+
     it('records a failure without losing items or validators', async () => {
       const source = await createSource();
       await store().recordFetch(makeFetch(source.id, [makeItem('a')]));

@@ -26,10 +26,12 @@ export interface ItemIdentity {
 }
 
 /** Bump when normalization changes, so stored items are cleaned again on their next fetch. */
-const NORMALIZER_VERSION = '1';
+const NORMALIZER_VERSION = '2';
 /** A date further ahead than this is a publisher's mistake (or a trick to stay on top): clamp it. */
-const FUTURE_TOLERANCE_MS = 10 * 60_000;
+export const FUTURE_TOLERANCE_MS = 10 * 60_000;
 const MAX_TEXT = 20_000;
+/** Text shorter than this never identifies a story by itself (see storyHash). */
+const MIN_STORY_TEXT = 80;
 
 /**
  * Every usable item of a feed, cleaned. A later item with an identity already seen (a
@@ -37,8 +39,7 @@ const MAX_TEXT = 20_000;
  * store already holds unchanged (they cost a hash, not a sanitizer pass).
  */
 export function normalizeFeed(feed: ParsedFeed, context: NormalizeContext): NormalizedItem[] {
-  const feedBase =
-    resolveUrl(feed.base, context.responseUrl) ?? resolveUrl(feed.link, context.responseUrl) ?? context.responseUrl;
+  const feedBase = feedBaseOf(feed, context.responseUrl);
   const seen = new Set<string>();
   const items: NormalizedItem[] = [];
   for (const item of feed.items) {
@@ -50,6 +51,11 @@ export function normalizeFeed(feed: ParsedFeed, context: NormalizeContext): Norm
     if (normalized) items.push(normalized);
   }
   return items;
+}
+
+/** The base item links resolve against: the feed's xml:base, else its link, else where it came from. */
+export function feedBaseOf(feed: ParsedFeed, responseUrl: string): string {
+  return resolveUrl(feed.base, responseUrl) ?? resolveUrl(feed.link, responseUrl) ?? responseUrl;
 }
 
 export function identifyItem(item: ParsedItem, feedBase: string): ItemIdentity {
@@ -106,6 +112,8 @@ export function normalizeItem(item: ParsedItem, identity: ItemIdentity, now: str
   };
   if (identity.guid) normalized.guid = identity.guid;
   if (link) normalized.link = link;
+  // Text short enough to be boilerplate ("Read more") would make unrelated items one story.
+  if (contentText.length >= MIN_STORY_TEXT) normalized.storyHash = hashText([title, contentText]);
   if (imageUrl) normalized.imageUrl = imageUrl;
   if (author) normalized.author = author;
   return normalized;

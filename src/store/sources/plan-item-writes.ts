@@ -9,6 +9,7 @@ export interface StoredKey {
   guid: string | null;
   link: string | null;
   content_hash: string;
+  story_hash: string | null;
 }
 
 export interface ItemWritePlan {
@@ -21,55 +22,85 @@ export interface ItemWritePlan {
 }
 
 /**
- * 16 columns a row, 6 rows a statement: 96 bound parameters, under D1's limit of 100. One
- * statement per 6 items instead of per item (SQLite still checks the conflict row by row).
+ * 17 columns a row, 5 rows a statement: 85 bound parameters, under D1's limit of 100. One
+ * statement per 5 items instead of per item (SQLite still checks the conflict row by row).
  */
-const COLUMNS_PER_ROW = 16;
-const ROWS_PER_INSERT = 6;
+const COLUMNS_PER_ROW = 17;
+const ROWS_PER_INSERT = 5;
 const ROW = `(${Array(COLUMNS_PER_ROW).fill('?').join(', ')})`;
 const INSERTS = Array.from(
   { length: ROWS_PER_INSERT + 1 },
-  (_, rows) => `INSERT INTO external_items (id, source_id, dedupe_key, guid, link, content_hash, title, summary,
-    content_html, content_text, image_url, author, categories, published_at, first_seen_at, updated_at)
+  (_, rows) => `INSERT INTO external_items (id, source_id, dedupe_key, guid, link, content_hash, story_hash, title,
+    summary, content_html, content_text, image_url, author, categories, published_at, first_seen_at, updated_at)
   VALUES ${Array(rows).fill(ROW).join(', ')}
   ON CONFLICT (source_id, dedupe_key) DO NOTHING`,
 );
-const UPDATE = `UPDATE external_items SET dedupe_key = ?, guid = ?, link = ?, content_hash = ?, title = ?, summary = ?,
+const UPDATE = `UPDATE external_items SET dedupe_key = ?, guid = ?, link = ?, content_hash = ?, story_hash = ?,
+    title = ?, summary = ?,
     content_html = ?, content_text = ?, image_url = ?, author = ?, categories = ?,
     published_at = COALESCE(?, published_at), updated_at = ?
   WHERE id = ?`;
 
 /**
- * Matches each incoming item to a stored one — by GUID, then by canonical link, then by
- * content hash — and plans one INSERT per new item and one UPDATE per changed one.
- * A later duplicate of an identity already seen in this fetch is ignored.
+ * Matches each incoming item to a stored one and plans one INSERT per new item and one
+ * UPDATE per changed one. The match is by identity (GUID, else canonical link, else content
+ * hash) first, for every item; then, for items still unmatched, a stored item whose identity
+ * the document no longer carries (`feedKeys`) is the same story when it has the same link
+ * (a changed GUID), the same title and text (a new GUID and link), or the same content hash.
+ * Such a match is updated in place and takes the new identity. A later duplicate of an
+ * identity already seen in this fetch is ignored.
  */
 export function planItemWrites(
   sourceId: string,
   items: NormalizedItem[],
   stored: StoredKey[],
   now: string,
+  feedKeys?: readonly string[],
   random: () => number = Math.random,
 ): ItemWritePlan {
   const byKey = new Map(stored.map((row) => [row.dedupe_key, row]));
+  const stillInFeed = new Set(feedKeys);
   const byLink = new Map<string, StoredKey>();
+  const byStory = new Map<string, StoredKey>();
   const byHash = new Map<string, StoredKey>();
   for (const row of stored) {
-    if (row.link && !row.guid) byLink.set(row.link, row);
-    if (!row.guid && !row.link) byHash.set(row.content_hash, row);
+    if (stillInFeed.has(row.dedupe_key)) continue;
+    if (row.link && !byLink.has(row.link)) byLink.set(row.link, row);
+    if (row.story_hash && !byStory.has(row.story_hash)) byStory.set(row.story_hash, row);
+    if (!byHash.has(row.content_hash)) byHash.set(row.content_hash, row);
   }
   const nowMs = Date.parse(now);
-  const seenKeys = new Set<string>();
-  const matchedIds = new Set<string>();
   const plan: ItemWritePlan = { inserts: [], insertedRows: 0, updates: [], unchanged: 0 };
   const rows: SqlValue[][] = [];
 
+  // Pass 1: exact identities, so that a fuzzy match below never takes a row an item owns.
+  const seenKeys = new Set<string>();
+  const matchedIds = new Set<string>();
+  const entries: { item: NormalizedItem; key: string; match?: StoredKey }[] = [];
   for (const item of items) {
     const key = dedupeKey(item);
     if (seenKeys.has(key)) continue;
     seenKeys.add(key);
-    const candidates = [byKey.get(key), item.link ? byLink.get(item.link) : undefined, byHash.get(item.contentHash)];
-    const match = candidates.find((row) => row !== undefined && !matchedIds.has(row.id));
+    const match = byKey.get(key);
+    if (match) matchedIds.add(match.id);
+    entries.push(match ? { item, key, match } : { item, key });
+  }
+  // Pass 2: the same story under another identity.
+  const free = (row: StoredKey | undefined) => (row && !matchedIds.has(row.id) ? row : undefined);
+  for (const entry of entries) {
+    if (entry.match) continue;
+    const { item } = entry;
+    const match =
+      free(item.link ? byLink.get(item.link) : undefined) ??
+      free(item.storyHash ? byStory.get(item.storyHash) : undefined) ??
+      free(byHash.get(item.contentHash));
+    if (match) {
+      matchedIds.add(match.id);
+      entry.match = match;
+    }
+  }
+
+  for (const { item, key, match } of entries) {
     const fields = [
       item.title,
       item.summary,
@@ -79,6 +110,7 @@ export function planItemWrites(
       item.author ?? null,
       JSON.stringify(item.categories),
     ];
+    const storyHash = item.storyHash ?? null;
     if (!match) {
       const id = newId('ext', nowMs, random);
       rows.push([
@@ -88,6 +120,7 @@ export function planItemWrites(
         item.guid ?? null,
         item.link ?? null,
         item.contentHash,
+        storyHash,
         ...fields,
         item.publishedAt,
         now,
@@ -95,7 +128,6 @@ export function planItemWrites(
       ]);
       continue;
     }
-    matchedIds.add(match.id);
     if (match.content_hash === item.contentHash && match.dedupe_key === key) {
       plan.unchanged++;
       continue;
@@ -103,7 +135,18 @@ export function planItemWrites(
     // A guessed date (the feed gave none) never replaces the date the item was first stored with.
     const publishedAt = item.isDateGuessed ? null : item.publishedAt;
     plan.updates.push(
-      sql(UPDATE, key, item.guid ?? null, item.link ?? null, item.contentHash, ...fields, publishedAt, now, match.id),
+      sql(
+        UPDATE,
+        key,
+        item.guid ?? null,
+        item.link ?? null,
+        item.contentHash,
+        storyHash,
+        ...fields,
+        publishedAt,
+        now,
+        match.id,
+      ),
     );
   }
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {

@@ -15,14 +15,14 @@ export async function recordFetch(db: SqlDatabase, r: FetchRecord): Promise<Fetc
   if (!exists) return { inserted: 0, updated: 0, unchanged: 0, removed: 0, itemsStored: 0, sourceExists: false };
   const stored = r.items.length
     ? await db.all<StoredKey>(
-        'SELECT id, dedupe_key, guid, link, content_hash FROM external_items WHERE source_id = ?',
+        'SELECT id, dedupe_key, guid, link, content_hash, story_hash FROM external_items WHERE source_id = ?',
         [r.sourceId],
       )
     : [];
   // Another source may already own the new URL; then keep ours rather than fail the whole write.
   const movedTo =
     r.movedTo && !(await db.first('SELECT id FROM sources WHERE url = ?', [r.movedTo])) ? r.movedTo : undefined;
-  const plan = planItemWrites(r.sourceId, r.items, stored, r.fetchedAt);
+  const plan = planItemWrites(r.sourceId, r.items, stored, r.fetchedAt, r.feedKeys);
   const oldest = new Date(Date.parse(r.fetchedAt) - r.retention.maxAgeDays * DAY_MS).toISOString();
   const isSuccess = r.error === undefined;
   const changes = await db.batch([
@@ -42,6 +42,7 @@ export async function recordFetch(db: SqlDatabase, r: FetchRecord): Promise<Fetc
          last_modified = CASE WHEN ? THEN ? ELSE last_modified END, last_fetch_at = ?,
          last_success_at = CASE WHEN ? THEN ? ELSE last_success_at END, last_status = ?, last_error = ?,
          consecutive_failures = ?, next_poll_at = ?, claimed_until = NULL,
+         enabled = CASE WHEN ? IS NULL THEN enabled ELSE 0 END, disabled_reason = COALESCE(?, disabled_reason),
          items_stored = (SELECT COUNT(*) FROM external_items WHERE source_id = ?)
        WHERE id = ?`,
       movedTo ?? null,
@@ -56,6 +57,8 @@ export async function recordFetch(db: SqlDatabase, r: FetchRecord): Promise<Fetc
       r.error ?? null,
       r.consecutiveFailures,
       r.nextPollAt,
+      r.disableReason ?? null,
+      r.disableReason ?? null,
       r.sourceId,
       r.sourceId,
     ),

@@ -48,7 +48,8 @@ export function createSourceQueries(db: SqlDatabase): SourceStore {
             // A new URL drops the validators of the old one (SET expressions read the row as it was).
             `UPDATE sources SET etag = CASE WHEN url = ? THEN etag END,
                last_modified = CASE WHEN url = ? THEN last_modified END, url = ?, name = ?, category_hint = ?,
-               poll_interval_minutes = ?, enabled = ?, updated_at = ?, next_poll_at = ? WHERE id = ?`,
+               poll_interval_minutes = ?, enabled = ?, updated_at = ?, next_poll_at = ?,
+               disabled_reason = CASE WHEN ? THEN NULL ELSE disabled_reason END WHERE id = ?`,
             s.url,
             s.url,
             s.url,
@@ -58,6 +59,8 @@ export function createSourceQueries(db: SqlDatabase): SourceStore {
             s.enabled ? 1 : 0,
             s.updatedAt,
             s.health.nextPollAt,
+            // Enabling a source is how an operator says a gone feed is back: the reason goes.
+            s.enabled ? 1 : 0,
             s.id,
           ),
         ]),
