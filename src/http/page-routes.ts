@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { AppDeps } from './app-deps.ts';
-import { FAVICON_SVG } from './page-layout.ts';
+import { FAVICON_SVG, FEED_ICON_PNG_BASE64 } from './page-layout.ts';
 import { articlePage } from './pages/article.ts';
 import { categoryPage } from './pages/category.ts';
 import { errorPage, wantsHtml } from './pages/error-page.ts';
@@ -10,6 +10,7 @@ import { SITE_CSS } from './pages/site-assets.ts';
 import { createSiteParts } from './pages/site-parts.ts';
 
 const ASSET_CACHE = 'public, max-age=86400';
+const FEED_ICON_PNG = Uint8Array.from(atob(FEED_ICON_PNG_BASE64), (c) => c.charCodeAt(0));
 
 /**
  * The reader site: `index` holds the fixed paths (home, assets, robots and
@@ -23,6 +24,8 @@ export function createPageRoutes(deps: AppDeps): { index: Hono; site: Hono } {
     .get('/favicon.svg', (c) =>
       c.body(FAVICON_SVG, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': ASSET_CACHE }),
     )
+    // The feeds' channel image (RSS 2.0 allows GIF, JPEG or PNG there, not SVG).
+    .get('/favicon.png', (c) => c.body(FEED_ICON_PNG, 200, { 'Content-Type': 'image/png', 'Cache-Control': ASSET_CACHE }))
     .get('/site.css', (c) =>
       c.body(SITE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': ASSET_CACHE }),
     )

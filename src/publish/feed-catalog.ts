@@ -1,4 +1,10 @@
-import { CONTENT_TYPES, FEED_FORMATS, type FeedFormat, type FeedSpec } from '../render/feed-spec.ts';
+import {
+  CONTENT_TYPES,
+  type ContentBlocks,
+  FEED_FORMATS,
+  type FeedFormat,
+  type FeedSpec,
+} from '../render/feed-spec.ts';
 
 /** The feed of everything; categories use their slug as key. */
 export const ALL_FEED_KEY = 'all';
@@ -22,7 +28,12 @@ export interface FeedSettings {
   websubHub?: string;
   /** Cache-Control max-age of feed responses, in seconds (also the RSS ttl). */
   feedMaxAge: number;
+  /** Blocks added to every item's content; none when absent. */
+  feedContentBlocks?: ContentBlocks;
 }
+
+/** Pixels a side of the feed icon, the PNG served at /favicon.png (http/page-layout.ts). */
+const FEED_ICON_SIZE = 64;
 
 export function feedDocumentName(key: string, format: FeedFormat): string {
   return `${key}.${format}`;
@@ -81,10 +92,13 @@ export function feedSpecFor(feed: FeedDefinition, settings: FeedSettings): Omit<
     homeUrl: feed.categorySlug ? `${settings.publicUrl}/#${feed.key}` : `${settings.publicUrl}/`,
     feedUrls,
     ttlMinutes: Math.max(1, Math.round(settings.feedMaxAge / 60)),
-    iconUrl: `${settings.publicUrl}/favicon.svg`,
+    // PNG: the one image format RSS, Atom and JSON Feed readers all accept (see page-layout.ts).
+    iconUrl: `${settings.publicUrl}/favicon.png`,
+    iconSize: FEED_ICON_SIZE,
     copyright: `© ${settings.siteTitle}`,
     generator: 'Tidings',
     hubUrl: advertisedHubUrl(settings),
   };
+  if (settings.feedContentBlocks) spec.contentBlocks = settings.feedContentBlocks;
   return spec;
 }

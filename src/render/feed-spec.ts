@@ -10,6 +10,14 @@ export const CONTENT_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 
+/** What item content shows besides the body and related stories (see content-html.ts). */
+export interface ContentBlocks {
+  /** The lead image, caption and credit at the top. */
+  leadImage: boolean;
+  /** The author's name, role and bio at the end. */
+  byline: boolean;
+}
+
 /** Everything a renderer needs about one feed besides its items. */
 export interface FeedSpec {
   /** "all" or a category slug; also the document's file name without extension. */
@@ -33,9 +41,14 @@ export interface FeedSpec {
   ttlMinutes: number;
   /** The newest item's updatedAt; renderers never read the clock. */
   updated: string;
+  /** A GIF, JPEG or PNG (RSS 2.0 allows no other image format for the channel). */
   iconUrl?: string;
+  /** The icon's width and height in pixels (square); RSS readers assume 88×31 without them. */
+  iconSize?: number;
   copyright: string;
   generator: string;
+  /** Blocks added to every item's content; none when absent. */
+  contentBlocks?: ContentBlocks;
 }
 
 export type FeedRenderer = (spec: FeedSpec, items: FeedItem[]) => string;

@@ -1,7 +1,7 @@
 import type { FeedItem } from '../domain/article.ts';
 import { renderContentHtml } from './content-html.ts';
 import { toRfc822 } from './feed-dates.ts';
-import type { FeedSpec } from './feed-spec.ts';
+import type { ContentBlocks, FeedSpec } from './feed-spec.ts';
 import { itemCategories } from './item-categories.ts';
 import { enclosureLength, MEDIA_RSS_NS, writeMediaContent } from './media-image.ts';
 import { XmlWriter } from './xml-writer.ts';
@@ -20,7 +20,7 @@ export function renderRss(spec: FeedSpec, items: FeedItem[]): string {
   const w = new XmlWriter();
   w.open('rss', { version: '2.0', ...NAMESPACES }).open('channel');
   writeChannel(w, spec);
-  for (const item of items) writeItem(w, item);
+  for (const item of items) writeItem(w, item, spec.contentBlocks);
   return w.close().close().toString();
 }
 
@@ -37,7 +37,10 @@ function writeChannel(w: XmlWriter, spec: FeedSpec): void {
     .text('docs', 'https://www.rssboard.org/rss-specification')
     .text('ttl', spec.ttlMinutes);
   if (spec.iconUrl) {
-    w.open('image').text('url', spec.iconUrl).text('title', spec.title).text('link', spec.homeUrl).close();
+    // RSS 2.0 <image>: title and link must match the channel's; width at most 144, height 400.
+    w.open('image').text('url', spec.iconUrl).text('title', spec.title).text('link', spec.homeUrl);
+    if (spec.iconSize) w.text('width', Math.min(spec.iconSize, 144)).text('height', Math.min(spec.iconSize, 400));
+    w.close();
   }
   // rss-parser and most readers take the first atom:link as the feed's own URL.
   w.empty('atom:link', { href: spec.feedUrls.rss, rel: 'self', type: 'application/rss+xml' });
@@ -49,7 +52,7 @@ function writeChannel(w: XmlWriter, spec: FeedSpec): void {
     w.empty('atom:link', { href: spec.nextPageUrls.rss, rel: 'next', type: 'application/rss+xml' });
 }
 
-function writeItem(w: XmlWriter, item: FeedItem): void {
+function writeItem(w: XmlWriter, item: FeedItem, blocks: ContentBlocks | undefined): void {
   const { article } = item;
   w.open('item')
     .text('title', article.title)
@@ -58,7 +61,7 @@ function writeItem(w: XmlWriter, item: FeedItem): void {
     .text('guid', article.guid, { isPermaLink: 'false' })
     .text('pubDate', article.publishedAt && toRfc822(article.publishedAt, `publishedAt of ${article.id}`))
     .text('description', article.summary || undefined)
-    .text('content:encoded', renderContentHtml(item))
+    .text('content:encoded', renderContentHtml(item, blocks))
     // RSS <author> must be an e-mail address; dc:creator carries a name.
     .text('dc:creator', article.author.name || undefined);
   for (const name of itemCategories(article)) w.text('category', name);
