@@ -35,6 +35,12 @@ const configSchema = z.object({
   FEED_ITEMS: z.coerce.number().int().min(1).max(1000).default(50),
   FEED_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
   /**
+   * What item content shows besides the body: the lead image with caption and credit on top,
+   * and the author's byline and bio at the end (for readers that ignore media:content).
+   */
+  FEED_LEAD_IMAGE: flag.default(true),
+  FEED_BYLINE: flag.default(true),
+  /**
    * An external WebSub hub, announced in every feed and pinged after each publish. Unset,
    * Tidings is its own hub at PUBLIC_URL/websub.
    */
@@ -90,6 +96,8 @@ export interface Config extends FeedSettings {
   publishSchedule: string;
   feedItems: number;
   feedMaxAge: number;
+  /** Blocks added to every feed item's content (FEED_LEAD_IMAGE, FEED_BYLINE). */
+  feedContentBlocks: { leadImage: boolean; byline: boolean };
   /** An external hub; when unset, Tidings is its own (config.websub). */
   websubHub?: string;
   websub: WebSubSettings;
@@ -150,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       retrySeconds: e.WEBSUB_RETRY_SECONDS,
       timeoutMs: e.WEBSUB_TIMEOUT_MS,
     },
+    feedContentBlocks: { leadImage: e.FEED_LEAD_IMAGE, byline: e.FEED_BYLINE },
     seedSampleContent: e.SEED_SAMPLE_CONTENT,
     logLevel: e.LOG_LEVEL,
     ingest: {

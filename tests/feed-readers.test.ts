@@ -49,6 +49,27 @@ describe('our feeds as feedsmith reads them', () => {
     expect(item?.content?.encoded).toContain('<h2>Related</h2>');
   });
 
+  it('every format: the lead image with caption and credit on top of the content, the byline and bio at its end', async () => {
+    const rss = parseRssFeed(await text('/feeds/entertainment-and-news.rss')).items?.find(
+      (i) => i.title === SEED_HEADLINE,
+    );
+    const atom = parseAtomFeed(await text('/feeds/entertainment-and-news.atom')).entries?.find(
+      (e) => e.title?.value === SEED_HEADLINE,
+    );
+    const json = parseJsonFeed(await text('/feeds/entertainment-and-news.json')).items?.find(
+      (i) => i.title === SEED_HEADLINE,
+    );
+    for (const content of [rss?.content?.encoded, atom?.content?.value, json?.content_html]) {
+      expect(content).toMatch(
+        new RegExp(`^<figure><img src="${tidings.baseUrl}/media/russian-draftees-goodbyes.jpg"[^>]*><figcaption>`),
+      );
+      expect(content).toContain('Russian draftees leaving families <small>Photo: Twitter</small>');
+      expect(content).toMatch(
+        /<hr>\n<p><strong>(?:<a [^>]+>)?Isaac Serna-Diez(?:<\/a>)?<\/strong>, [^<]+<\/p>\n<p>Isaac Serna-Diez is [^<]+<\/p>/,
+      );
+    }
+  });
+
   it('Atom: id, published, author, alternate, enclosure and related links', async () => {
     const feed = parseAtomFeed(await text('/feeds/entertainment-and-news.atom'));
     const entry = feed.entries?.find((e) => e.title?.value === SEED_HEADLINE);

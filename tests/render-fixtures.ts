@@ -117,6 +117,9 @@ export const plainItem: FeedItem = { article: plainArticle, url: `${SITE}/local/
 /** Newest first, as the publisher hands them over. */
 export const fixtureItems: FeedItem[] = [seedItem, plainItem];
 
+/** The spec as the publish job builds it by default: every content block on, the 64 px PNG icon. */
+export const PUBLISHED_SPEC: Partial<FeedSpec> = { contentBlocks: { leadImage: true, byline: true }, iconSize: 64 };
+
 export function fixtureSpec(overrides: Partial<FeedSpec> = {}): FeedSpec {
   return {
     key: 'all',

@@ -14,7 +14,7 @@ import { loadFeedPage } from './feed-page.ts';
 import type { FeedSink } from './feed-sink.ts';
 
 /** Bump when renderer output changes shape, so every feed is re-rendered once. */
-const RENDER_VERSION = 2;
+const RENDER_VERSION = 3;
 
 export interface PublishDeps {
   store: Store;

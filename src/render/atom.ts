@@ -1,7 +1,7 @@
 import type { FeedItem } from '../domain/article.ts';
 import { renderContentHtml } from './content-html.ts';
 import { toRfc3339 } from './feed-dates.ts';
-import type { FeedSpec } from './feed-spec.ts';
+import type { ContentBlocks, FeedSpec } from './feed-spec.ts';
 import { enclosureLength, MEDIA_RSS_NS, writeMediaContent } from './media-image.ts';
 import { XmlWriter } from './xml-writer.ts';
 
@@ -14,7 +14,7 @@ export function renderAtom(spec: FeedSpec, items: FeedItem[]): string {
     'xml:lang': spec.language || undefined,
   });
   writeFeedHead(w, spec);
-  for (const item of items) writeEntry(w, item);
+  for (const item of items) writeEntry(w, item, spec.contentBlocks);
   return w.close().toString();
 }
 
@@ -36,7 +36,7 @@ function writeFeedHead(w: XmlWriter, spec: FeedSpec): void {
     .text('icon', spec.iconUrl || undefined);
 }
 
-function writeEntry(w: XmlWriter, item: FeedItem): void {
+function writeEntry(w: XmlWriter, item: FeedItem, blocks: ContentBlocks | undefined): void {
   const { article } = item;
   const { author, image } = article;
   w.open('entry')
@@ -62,7 +62,7 @@ function writeEntry(w: XmlWriter, item: FeedItem): void {
     });
   }
   for (const story of item.related) w.empty('link', { rel: 'related', href: story.url, title: story.title });
-  w.text('summary', article.summary || undefined).text('content', renderContentHtml(item), { type: 'html' });
+  w.text('summary', article.summary || undefined).text('content', renderContentHtml(item, blocks), { type: 'html' });
   if (image) writeMediaContent(w, image);
   w.close();
 }

@@ -1,4 +1,5 @@
-import type { FeedItem, RelatedStory } from '../domain/article.ts';
+import type { Article, FeedItem, RelatedStory } from '../domain/article.ts';
+import type { ContentBlocks } from './feed-spec.ts';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -11,13 +12,41 @@ function renderRelatedItem(story: RelatedStory): string {
   return story.source === 'own' ? `<li>${link}</li>` : `<li>${link} (${escapeHtml(story.source)})</li>`;
 }
 
-/**
- * The item's full content: the article body, then its related stories as a plain
- * list. Feed readers ignore rel="related" links and unknown extensions, so the
- * list is the one form of "related" every reader shows; all three formats carry it.
- */
-export function renderContentHtml(item: FeedItem): string {
-  if (item.related.length === 0) return item.article.bodyHtml;
-  const list = item.related.map(renderRelatedItem).join('\n');
-  return `${item.article.bodyHtml}\n<h2>Related</h2>\n<ul>\n${list}\n</ul>`;
+/** The lead image as a figure, caption and credit below it; nothing when the body shows it already. */
+function leadImageHtml(article: Article): string {
+  const { image } = article;
+  if (!image || article.bodyHtml.includes(`src="${escapeHtml(image.url)}"`)) return '';
+  const credit = image.credit ? `<small>Photo: ${escapeHtml(image.credit)}</small>` : '';
+  const caption = [image.caption && escapeHtml(image.caption), credit].filter(Boolean).join(' ');
+  const img = `<img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.alt ?? image.caption ?? '')}">`;
+  return `<figure>${img}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>\n`;
 }
+
+/** Who wrote it: name and role, then the bio, after a rule that sets it apart from the story. */
+function bylineHtml(article: Article): string {
+  const { name, role, bio, url } = article.author;
+  if (!name) return '';
+  const who = url ? `<a href="${escapeHtml(url)}">${escapeHtml(name)}</a>` : escapeHtml(name);
+  const byline = `<p><strong>${who}</strong>${role ? `, ${escapeHtml(role)}` : ''}</p>`;
+  return `\n<hr>\n${byline}${bio ? `\n<p>${escapeHtml(bio)}</p>` : ''}`;
+}
+
+/**
+ * The item's full content: the lead image (with caption and credit) on top, the article
+ * body, the byline and the author's bio, then its related stories as a plain list. Feed
+ * readers ignore media:content, rel="related" links and unknown extensions, so the content
+ * is the one place every reader shows them (Ghost does the same for the image); all three
+ * formats carry it. The image and byline blocks are configurable (`blocks`); the body is
+ * sanitized on save, and every other text here is escaped.
+ */
+export function renderContentHtml(item: FeedItem, blocks: ContentBlocks = NO_BLOCKS): string {
+  const { article } = item;
+  const top = blocks.leadImage ? leadImageHtml(article) : '';
+  const byline = blocks.byline ? bylineHtml(article) : '';
+  const related = item.related.length
+    ? `\n<h2>Related</h2>\n<ul>\n${item.related.map(renderRelatedItem).join('\n')}\n</ul>`
+    : '';
+  return `${top}${article.bodyHtml}${byline}${related}`;
+}
+
+const NO_BLOCKS: ContentBlocks = { leadImage: false, byline: false };

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureItems, fixtureSpec, plainItem, SEED_BIO, SEED_TITLE, seedItem } from '../../tests/render-fixtures.ts';
+import {
+  fixtureItems,
+  fixtureSpec,
+  PUBLISHED_SPEC,
+  plainItem,
+  SEED_BIO,
+  SEED_TITLE,
+  seedItem,
+} from '../../tests/render-fixtures.ts';
 import { renderJsonFeed } from './json-feed.ts';
 
 describe('renderJsonFeed', () => {
-  const text = renderJsonFeed(fixtureSpec(), fixtureItems);
+  const text = renderJsonFeed(fixtureSpec(PUBLISHED_SPEC), fixtureItems);
   const feed = JSON.parse(text);
 
   it('matches the pinned document', async () => {

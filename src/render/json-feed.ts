@@ -1,7 +1,7 @@
 import type { FeedItem } from '../domain/article.ts';
 import { renderContentHtml } from './content-html.ts';
 import { toRfc3339 } from './feed-dates.ts';
-import type { FeedSpec } from './feed-spec.ts';
+import type { ContentBlocks, FeedSpec } from './feed-spec.ts';
 import { itemCategories } from './item-categories.ts';
 import { stripInvalidXmlChars } from './strip-invalid-xml-chars.ts';
 
@@ -29,14 +29,14 @@ export function renderJsonFeed(spec: FeedSpec, items: FeedItem[]): string {
       next_url: spec.nextPageUrls?.json,
     }),
     // `items` is required even when empty.
-    items: items.map(toJsonItem),
+    items: items.map((item) => toJsonItem(item, spec.contentBlocks)),
   };
   // One replacer strips XML-illegal characters from every string, keeping JSON
   // and XML documents of the same feed identical in content.
   return `${JSON.stringify(feed, (_key, value) => (typeof value === 'string' ? stripInvalidXmlChars(value) : value), 2)}\n`;
 }
 
-function toJsonItem(item: FeedItem): JsonObject {
+function toJsonItem(item: FeedItem, blocks: ContentBlocks | undefined): JsonObject {
   const { article } = item;
   const { author, image } = article;
   return omitEmpty({
@@ -44,7 +44,7 @@ function toJsonItem(item: FeedItem): JsonObject {
     url: item.url,
     title: article.title,
     summary: article.summary,
-    content_html: renderContentHtml(item),
+    content_html: renderContentHtml(item, blocks),
     image: image?.url,
     date_published: article.publishedAt && toRfc3339(article.publishedAt, `publishedAt of ${article.id}`),
     date_modified: toRfc3339(article.updatedAt, `updatedAt of ${article.id}`),

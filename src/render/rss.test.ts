@@ -1,6 +1,13 @@
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { fixtureItems, fixtureSpec, plainItem, SEED_TITLE, seedItem } from '../../tests/render-fixtures.ts';
+import {
+  fixtureItems,
+  fixtureSpec,
+  PUBLISHED_SPEC,
+  plainItem,
+  SEED_TITLE,
+  seedItem,
+} from '../../tests/render-fixtures.ts';
 import { undeclaredPrefixes, validateXml } from '../../tests/xml-checks.ts';
 import { renderRss } from './rss.ts';
 
@@ -18,7 +25,7 @@ const parser = new Parser<Record<string, unknown>, Extra>({
 });
 
 describe('renderRss', () => {
-  const xml = renderRss(fixtureSpec(), fixtureItems);
+  const xml = renderRss(fixtureSpec(PUBLISHED_SPEC), fixtureItems);
 
   it('matches the pinned document', async () => {
     await expect(xml).toMatchFileSnapshot('./__snapshots__/all.rss');
