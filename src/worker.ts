@@ -5,6 +5,7 @@
  * imported, so none of it reaches the bundle.
  */
 import { createAssetsMediaReader } from './adapters/workers/assets-media-reader.ts';
+import { createAssetsMediaStat } from './adapters/workers/assets-media-stat.ts';
 import { createD1Database } from './adapters/workers/d1-database.ts';
 import { createD1FeedSink } from './adapters/workers/d1-feed-sink.ts';
 import { createDohResolver } from './adapters/workers/doh-resolver.ts';
@@ -49,6 +50,7 @@ function contextFor(env: WorkerEnv): WorkerContext {
     publishTo: feeds.direct,
     fetch: outbound,
     resolveHost: createDohResolver(outbound),
+    ...(env.ASSETS && { statMedia: createAssetsMediaStat(env.ASSETS) }),
   };
   // No background work: an invocation ends with its answer, so the hub is drained by the publish cron.
   const services = createServices(config, adapters, { log, limits: WORKER_LIMITS, background: false });

@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { Article } from '../domain/article.ts';
+import type { Article, Image } from '../domain/article.ts';
 import { createIngester } from '../ingest/create-ingester.ts';
 import { checkUrlAllowed, type ResolveHost } from '../ingest/fetch/ssrf-guard.ts';
 import { sanitizeContent } from '../ingest/normalize/sanitize-content.ts';
@@ -15,6 +15,7 @@ import type { SqlDatabase } from '../store/sql-database.ts';
 import { createSqlStore } from '../store/sql-store.ts';
 import type { Store } from '../store/store.ts';
 import { createWebSubHub, type WebSubHub } from '../websub/create-hub.ts';
+import { createImageMeasurer, type StatMedia } from './measure-image.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { observeIngest, observePublisher } from './observe-jobs.ts';
 import { createRelatedRefreshHooks } from './related-refresh-hooks.ts';
@@ -31,6 +32,8 @@ export interface ServiceAdapters {
   fetch: typeof fetch;
   /** Host names to addresses, for the SSRF guard. */
   resolveHost: ResolveHost;
+  /** Type and size of a file under /media/, for enclosures (fs on Node, the assets binding on Workers). */
+  statMedia?: StatMedia;
   /** Releases what the adapters hold (the SQLite handle). */
   close?(): void | Promise<void>;
 }
@@ -79,6 +82,11 @@ export interface Services {
   websub?: WebSubHub;
   /** Prometheus instruments and their registry, served at /metrics; other parts add their own. */
   metrics: Metrics;
+  /**
+   * Measures a lead image before it is saved (type and byte length, for the enclosure); a
+   * failed probe leaves the reason in `probeError`. Images that state both are kept as given.
+   */
+  measureImage(image: Image): Promise<Image>;
   /** One renderer per feed format. */
   renderers: Record<FeedFormat, FeedRenderer>;
   /** HTML made safe to show (the ingest sanitizer's allow-list), relative URLs resolved against `base`. */
@@ -119,6 +127,14 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
           ...(limits.maxHubWorkPerRun && { maxPerRun: limits.maxHubWorkPerRun }),
         },
       );
+  const measurer = createImageMeasurer({
+    publicUrl: config.publicUrl,
+    ...(adapters.statMedia && { statMedia: adapters.statMedia }),
+    fetch: adapters.fetch,
+    checkUrl: (url) => checkUrlAllowed(url, ssrf),
+  });
+  const measureImage = async (image: Image) =>
+    image.type && image.length && !image.probeError ? image : measurer(image);
   const publisher = observePublisher(
     createPublisher({
       store,
@@ -174,6 +190,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     afterArticleChange: related.afterArticleChange,
     refreshRelated: related.refreshArticle,
     renderers,
+    measureImage,
     ...(websub && { websub }),
     sanitizeHtml: sanitizeContent,
     metrics,

@@ -11,6 +11,8 @@ export interface Image {
   type?: string;
   /** Size in bytes; the RSS enclosure's required length attribute. */
   length?: number;
+  /** Why the image could not be measured on save (no type or length): feeds then omit its enclosure. */
+  probeError?: string;
 }
 
 export interface Author {

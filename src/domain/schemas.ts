@@ -20,6 +20,8 @@ export const imageSchema = z.strictObject({
     .regex(/^image\/[a-z0-9.+-]+$/, 'must be an image MIME type')
     .optional(),
   length: z.number().int().nonnegative().optional(),
+  /** Written by the measurement on save; accepted (and replaced) so a GET body can be sent back. */
+  probeError: z.string().max(1000).optional(),
 });
 
 export const authorSchema = z.strictObject({

@@ -37,6 +37,8 @@ export interface AppDeps
   websub?: Services['websub'];
   /** Swagger UI's files for /api/docs, from node_modules (Node only); without it the page links the document. */
   readApiDocsAsset?: (name: SwaggerUiFile) => Promise<MediaFile | undefined>;
+  /** Measures a lead image before an article is saved (its enclosure's type and length). */
+  measureImage?: Services['measureImage'];
   /** External sources: the admin API's /sources routes, with "ingest this source now". */
   ingest?: Services['ingest'];
 }

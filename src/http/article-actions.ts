@@ -11,22 +11,28 @@ import type { AppDeps } from './app-deps.ts';
  * What an editor can do to an article, saved the same way whether the
  * request came from the admin API (JSON, validated by its route) or the
  * console (forms, validated by the page with the same schemas).
- * Each change is one store write; afterArticleChange then refreshes related links.
+ * Each change is one store write, its lead image measured first (deps.measureImage);
+ * afterArticleChange then refreshes related links.
  */
-export function createArticleActions(deps: Pick<AppDeps, 'store' | 'config' | 'now' | 'afterArticleChange'>) {
+export function createArticleActions(
+  deps: Pick<AppDeps, 'store' | 'config' | 'now' | 'afterArticleChange' | 'measureImage'>,
+) {
   const { store, config } = deps;
   const now = () => deps.now().toISOString();
   const saved = async (article: Article) => {
     await deps.afterArticleChange?.(article);
     return (await store.getArticle(article.id)) ?? article;
   };
+  /** The article with its lead image measured (type and length, or why not), ready to store. */
+  const measured = async (article: Article): Promise<Article> =>
+    article.image && deps.measureImage ? { ...article, image: await deps.measureImage(article.image) } : article;
   const mustGet = async (id: string) => {
     const article = await store.getArticle(id);
     if (!article) throw new NotFoundError(`no article with id "${id}"`);
     return article;
   };
   const create = async (input: ArticleInput) => {
-    const article = createArticleFromInput(input, { now: now(), siteUrl: config.siteUrl });
+    const article = await measured(createArticleFromInput(input, { now: now(), siteUrl: config.siteUrl }));
     await store.createArticle(article);
     return saved(article);
   };
@@ -38,7 +44,9 @@ export function createArticleActions(deps: Pick<AppDeps, 'store' | 'config' | 'n
     importText: (text: string, options: ImportOptions) =>
       create(validate(articleInputSchema, importedToInput(parsePublisherText(text), options), 'imported article')),
     async update(id: string, patch: ArticlePatch) {
-      const article = applyArticlePatch(await mustGet(id), patch, now());
+      const patched = applyArticlePatch(await mustGet(id), patch, now());
+      // Measured again only when the edit sends an image.
+      const article = patch.image ? await measured(patched) : patched;
       await store.updateArticle(article);
       return saved(article);
     },

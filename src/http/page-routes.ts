@@ -25,7 +25,9 @@ export function createPageRoutes(deps: AppDeps): { index: Hono; site: Hono } {
       c.body(FAVICON_SVG, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': ASSET_CACHE }),
     )
     // The feeds' channel image (RSS 2.0 allows GIF, JPEG or PNG there, not SVG).
-    .get('/favicon.png', (c) => c.body(FEED_ICON_PNG, 200, { 'Content-Type': 'image/png', 'Cache-Control': ASSET_CACHE }))
+    .get('/favicon.png', (c) =>
+      c.body(FEED_ICON_PNG, 200, { 'Content-Type': 'image/png', 'Cache-Control': ASSET_CACHE }),
+    )
     .get('/site.css', (c) =>
       c.body(SITE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': ASSET_CACHE }),
     )

@@ -3,6 +3,7 @@ import { renderContentHtml } from './content-html.ts';
 import { toRfc3339 } from './feed-dates.ts';
 import type { ContentBlocks, FeedSpec } from './feed-spec.ts';
 import { itemCategories } from './item-categories.ts';
+import { enclosureLength } from './media-image.ts';
 import { stripInvalidXmlChars } from './strip-invalid-xml-chars.ts';
 
 type Json = string | number | boolean | null | undefined | Json[] | { [key: string]: Json };
@@ -46,6 +47,17 @@ function toJsonItem(item: FeedItem, blocks: ContentBlocks | undefined): JsonObje
     summary: article.summary,
     content_html: renderContentHtml(item, blocks),
     image: image?.url,
+    // JSON Feed's enclosure: mime_type is required, so only a measured image is an attachment.
+    attachments: image?.type
+      ? [
+          omitEmpty({
+            url: image.url,
+            mime_type: image.type,
+            title: image.caption,
+            size_in_bytes: enclosureLength(image),
+          }),
+        ]
+      : undefined,
     date_published: article.publishedAt && toRfc3339(article.publishedAt, `publishedAt of ${article.id}`),
     date_modified: toRfc3339(article.updatedAt, `updatedAt of ${article.id}`),
     authors: [omitEmpty({ name: author.name, url: author.url })],

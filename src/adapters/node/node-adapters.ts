@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import type { ServiceAdapters } from '../../app/create-services.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import { migrate } from '../../store/migrate.ts';
 import { createConnectGuardedFetch } from './connect-guarded-fetch.ts';
 import { createFsFeedSink } from './fs-feed-sink.ts';
+import { createFsMediaStat } from './fs-media-stat.ts';
 import { resolveHostWithDns } from './resolve-host-with-dns.ts';
 import { loadMigrations, openSqliteDatabase, type SqliteDatabase } from './sqlite-database.ts';
 
@@ -26,6 +28,8 @@ export async function openNodeAdapters(config: Config, log: Logger): Promise<Nod
     feeds: createFsFeedSink(config.feedsDir),
     fetch: createConnectGuardedFetch({ allowPrivateNetworks: config.ingest.allowPrivateNetworks }),
     resolveHost: resolveHostWithDns,
+    // The folder /media/ is served from (node.ts): the sample images.
+    statMedia: createFsMediaStat(join(config.seedDir, 'images')),
     close: () => db.close(),
   };
 }
