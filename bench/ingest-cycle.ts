@@ -90,14 +90,13 @@ const ingestOne = createIngester({
     idleTimeoutMs: 1000,
     minIntervalMinutes: 5,
     maxIntervalMinutes: 1440,
-    allowPrivateNetworks: false,
     retentionItems: 1000,
     retentionDays: 3650,
   },
   publicUrl: 'https://tidings.example',
   log: silentLogger,
   now,
-  allowAddresses: ['127.0.0.1'],
+  allowNetworks: ['127.0.0.1/32'],
 });
 const ingest: typeof ingestOne = async (source, signal) => {
   maxIngesting = Math.max(maxIngesting, ++ingesting);

@@ -17,7 +17,8 @@ describe('loadConfig', () => {
       feedMaxAge: 60,
       seedSampleContent: true,
     });
-    expect(config.ingest).toMatchObject({ schedule: '*/5 * * * *', concurrency: 8, allowPrivateNetworks: false });
+    expect(config.ingest).toMatchObject({ schedule: '*/5 * * * *', concurrency: 8 });
+    expect(config.outboundAllowNetworks).toEqual([]);
     expect(config.adminToken).toBeUndefined();
   });
 
@@ -51,5 +52,35 @@ describe('loadConfig', () => {
     const squeezed = loadConfig({ WEBSUB_LEASE_SECONDS: '100000', WEBSUB_MAX_LEASE_SECONDS: '7200' }).websub.lease;
     expect(squeezed).toEqual({ defaultSeconds: 7200, minSeconds: 3600, maxSeconds: 7200 });
     expect(() => loadConfig({ WEBSUB_CONCURRENCY: '0' })).toThrow(/WEBSUB_CONCURRENCY/);
+  });
+});
+
+describe('OUTBOUND_ALLOW_NETWORKS and NODE_ENV (issue 10 items 5, 7)', () => {
+  it('reads a comma-separated CIDR list and names an entry that is not one', () => {
+    expect(loadConfig({ OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32, 10.0.0.0/8,fd00::/8' }).outboundAllowNetworks).toEqual([
+      '127.0.0.1/32',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+    expect(() => loadConfig({ OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32,localhost' })).toThrow(
+      /OUTBOUND_ALLOW_NETWORKS: "localhost" is not a network/,
+    );
+  });
+
+  it('refuses the old INGEST_ALLOW_PRIVATE_NETWORKS, whatever its value, naming its replacement', () => {
+    for (const value of ['true', 'false']) {
+      expect(() => loadConfig({ INGEST_ALLOW_PRIVATE_NETWORKS: value })).toThrow(
+        /INGEST_ALLOW_PRIVATE_NETWORKS is gone; set OUTBOUND_ALLOW_NETWORKS/,
+      );
+    }
+  });
+
+  it.each(['production', 'Production', 'PRODUCTION', 'prod', ' Prod '])('treats NODE_ENV=%s as production', (value) => {
+    expect(() => loadConfig({ NODE_ENV: value })).toThrow(/ADMIN_TOKEN is required/);
+  });
+
+  it('treats other NODE_ENV values as development', () => {
+    expect(() => loadConfig({ NODE_ENV: 'development' })).not.toThrow();
+    expect(() => loadConfig({ NODE_ENV: 'test' })).not.toThrow();
   });
 });

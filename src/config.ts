@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import type { IngesterSettings } from './ingest/create-ingester.ts';
 import type { FeedSettings } from './publish/feed-catalog.ts';
@@ -10,6 +11,19 @@ import type { WebSubSettings } from './websub/hub-deps.ts';
  */
 const cron = z.string().regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression like "* * * * *"');
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const networkList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .superRefine((list, ctx) => {
+    // A bare address means that address alone (the guard reads it as /32 or /128).
+    const bad = list.find((entry) => !ipaddr.isValidCIDR(entry) && !ipaddr.isValid(entry));
+    if (bad) ctx.addIssue({ code: 'custom', message: `"${bad}" is not a network like 127.0.0.1/32 or fd00::/8` });
+  });
 const url = z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/+$/, ''));
 
 const configSchema = z.object({
@@ -70,8 +84,11 @@ const configSchema = z.object({
   INGEST_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   INGEST_MIN_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(5),
   INGEST_MAX_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(1440),
-  /** Lets sources resolve to loopback and private addresses; off, the SSRF guard refuses them. */
-  INGEST_ALLOW_PRIVATE_NETWORKS: flag.default(false),
+  /**
+   * Non-public networks every outbound request may reach (ingest, image probes, WebSub
+   * callbacks), as comma-separated CIDRs, e.g. "127.0.0.1/32,10.1.0.0/16". Empty: public only.
+   */
+  OUTBOUND_ALLOW_NETWORKS: networkList.default([]),
   INGEST_RETENTION_ITEMS: z.coerce.number().int().min(1).max(100_000).default(1000),
   INGEST_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
 });
@@ -103,6 +120,8 @@ export interface Config extends FeedSettings {
   websub: WebSubSettings;
   seedSampleContent: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** OUTBOUND_ALLOW_NETWORKS: CIDRs outbound requests may reach although they are not public. */
+  outboundAllowNetworks: string[];
   ingest: IngestSettings;
 }
 
@@ -115,15 +134,29 @@ export interface IngestSettings extends IngesterSettings {
 
 export class ConfigError extends Error {}
 
+/** Variables that changed meaning: starting with one set must not silently drop it. */
+const RENAMED: Record<string, string> = {
+  INGEST_ALLOW_PRIVATE_NETWORKS:
+    'set OUTBOUND_ALLOW_NETWORKS to the networks to allow instead, e.g. OUTBOUND_ALLOW_NETWORKS=127.0.0.1/32',
+};
+
+/** "production", "Production", "PROD": operators spell it many ways, and a miss means a random admin token. */
+function isProduction(nodeEnv: string): boolean {
+  return ['production', 'prod'].includes(nodeEnv.trim().toLowerCase());
+}
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  for (const [old, replacement] of Object.entries(RENAMED)) {
+    if (present[old] !== undefined) throw new ConfigError(`invalid configuration: ${old} is gone; ${replacement}`);
+  }
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.ADMIN_TOKEN) {
+  if (isProduction(e.NODE_ENV) && !e.ADMIN_TOKEN) {
     throw new ConfigError('invalid configuration: ADMIN_TOKEN is required when NODE_ENV=production');
   }
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
@@ -161,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     feedContentBlocks: { leadImage: e.FEED_LEAD_IMAGE, byline: e.FEED_BYLINE },
     seedSampleContent: e.SEED_SAMPLE_CONTENT,
     logLevel: e.LOG_LEVEL,
+    outboundAllowNetworks: e.OUTBOUND_ALLOW_NETWORKS,
     ingest: {
       schedule: e.INGEST_SCHEDULE,
       concurrency: e.INGEST_CONCURRENCY,
@@ -169,7 +203,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       idleTimeoutMs: e.INGEST_IDLE_TIMEOUT_MS,
       minIntervalMinutes: e.INGEST_MIN_INTERVAL_MINUTES,
       maxIntervalMinutes: Math.max(e.INGEST_MIN_INTERVAL_MINUTES, e.INGEST_MAX_INTERVAL_MINUTES),
-      allowPrivateNetworks: e.INGEST_ALLOW_PRIVATE_NETWORKS,
       retentionItems: e.INGEST_RETENTION_ITEMS,
       retentionDays: e.INGEST_RETENTION_DAYS,
       claimMs: 2 * e.INGEST_TIMEOUT_MS + 60_000,

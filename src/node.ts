@@ -78,8 +78,13 @@ function printWelcome(config: Config, port: number, feedKeys: string[], tokenIsS
     '  feeds:',
     ...feedKeys.map((key) => `    ${base}/feeds/${key}.rss  .atom  .json`),
     `  admin API: ${base}/api/articles`,
-    `    Authorization: Bearer ${config.adminToken}`,
-    tokenIsSample ? '    (a sample token for this run only; set ADMIN_TOKEN to choose your own)' : '',
+    // A token the operator set is a secret: it never reaches stdout, journald or container logs.
+    ...(tokenIsSample
+      ? [
+          `    Authorization: Bearer ${config.adminToken}`,
+          '    (a sample token generated for this run only; set ADMIN_TOKEN to choose your own)',
+        ]
+      : ['    Authorization: Bearer <ADMIN_TOKEN> (the token you configured)']),
     '',
   ];
   process.stdout.write(lines.join('\n'));

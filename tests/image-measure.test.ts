@@ -30,7 +30,7 @@ describe('images measured on save', () => {
     });
     await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(images.address() as AddressInfo).port}`;
-    tidings = await startTidings({ INGEST_ALLOW_PRIVATE_NETWORKS: 'true' });
+    tidings = await startTidings({ OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32' });
   });
   afterAll(async () => {
     await tidings.stop();

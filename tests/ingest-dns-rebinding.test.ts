@@ -30,13 +30,13 @@ describe('the SSRF guard at connect time', () => {
     _options: unknown,
     callback: (e: null, a: { address: string; family: number }[]) => void,
   ) => callback(null, [{ address: '127.0.0.1', family: 4 }]);
-  const fetchVia = (guardedFetch: typeof fetch, allowAddresses: string[] = []) =>
+  const fetchVia = (guardedFetch: typeof fetch, allowNetworks: string[] = []) =>
     fetchSource(
       { url: `http://rebind.test:${port}/feed.xml` },
       {
         fetch: guardedFetch,
         // What the guard's own look-up sees: a public address.
-        ssrf: { resolveHost: async () => ['93.184.216.34'], allowPrivateNetworks: false, allowAddresses },
+        ssrf: { resolveHost: async () => ['93.184.216.34'], allowNetworks },
         userAgent: 'Tidings/test',
         maxBytes: 1_000_000,
         timeoutMs: 5_000,
@@ -45,18 +45,17 @@ describe('the SSRF guard at connect time', () => {
     );
 
   it('refuses a name that resolves to loopback when the socket connects', async () => {
-    const guarded = createConnectGuardedFetch({ allowPrivateNetworks: false, lookup: rebindingDns });
+    const guarded = createConnectGuardedFetch({ lookup: rebindingDns });
     await expect(fetchVia(guarded)).rejects.toThrow(/rebind\.test resolves to 127\.0\.0\.1, a loopback address/);
     expect(hits).toBe(0);
   });
 
   it('connects when that address is allowed, so the refusal above is the guard and nothing else', async () => {
     const guarded = createConnectGuardedFetch({
-      allowPrivateNetworks: false,
-      allowAddresses: ['127.0.0.1'],
+      allowNetworks: ['127.0.0.1/32'],
       lookup: rebindingDns,
     });
-    const result = await fetchVia(guarded, ['127.0.0.1']);
+    const result = await fetchVia(guarded, ['127.0.0.1/32']);
     expect(result.status).toBe(200);
     expect(hits).toBe(1);
   });

@@ -150,7 +150,7 @@ describe('ingest faults', () => {
 
   it('refuses redirects to private, metadata and non-http addresses, and private sources outright', async () => {
     expect((await h.runPath('/to-private')).source.health.lastError).toBe(
-      'fetch-source: refused: 10.0.0.7 is a private address',
+      'fetch-source: refused: 10.0.0.7 is a private address; list its network in OUTBOUND_ALLOW_NETWORKS to allow it',
     );
     expect((await h.runPath('/to-metadata')).source.health.lastError).toMatch(
       /169\.254\.169\.254 is a link-local \(cloud metadata\) address/,

@@ -26,7 +26,7 @@ describe('ingesting an external feed through the running service', () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
-    tidings = await startTidings({ INGEST_ALLOW_PRIVATE_NETWORKS: 'true' });
+    tidings = await startTidings({ OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32' });
   });
   afterAll(async () => {
     await tidings.stop();

@@ -24,7 +24,7 @@ describe('operations: /metrics, /readyz, /healthz and the request log', () => {
     feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/feed.xml`;
     const log = createLogger('info', (line) => lines.push(JSON.parse(line)));
     tidings = await startTidings(
-      { METRICS_TOKEN, READY_MAX_PUBLISH_AGE: '300', INGEST_ALLOW_PRIVATE_NETWORKS: 'true' },
+      { METRICS_TOKEN, READY_MAX_PUBLISH_AGE: '300', OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32' },
       '2026-11-25T12:00:00.000Z',
       log,
     );

@@ -68,7 +68,7 @@ describe('related stories in every feed format', () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    tidings = await startTidings({ INGEST_ALLOW_PRIVATE_NETWORKS: 'true' });
+    tidings = await startTidings({ OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32' });
     await addFillerArticles(tidings.ctx.store);
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { type RunningTidings, startTidings } from './support/start-tidings.ts';
 import { hubRequest, publishStory, subscriptionsOf } from './support/websub-client.ts';
 import { eventually, type Subscriber, startSubscriber } from './support/websub-subscriber.ts';
 
-const ALLOW_LOOPBACK = { INGEST_ALLOW_PRIVATE_NETWORKS: 'true' };
+const ALLOW_LOOPBACK = { OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32' };
 const T0 = Date.parse('2026-11-25T12:00:00.000Z');
 const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
 
@@ -127,7 +127,9 @@ describe('WebSub hub: callbacks go through the SSRF guard', () => {
 
   it('refuses a callback on a private address when no allowlist lets it through, and never calls it', async () => {
     const refused = await until(await subscribe('/private'), 'refused');
-    expect(refused.lastError).toBe('refused: 127.0.0.1 is a loopback address');
+    expect(refused.lastError).toBe(
+      'refused: 127.0.0.1 is a loopback address; list its network in OUTBOUND_ALLOW_NETWORKS to allow it',
+    );
     expect(running.subscriber.verifications).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { hubRequest, publishStory, subscriptionsOf } from './support/websub-clie
 import { eventually, type Subscriber, startSubscriber } from './support/websub-subscriber.ts';
 
 /** The allowlist that lets the hub call the subscriber on 127.0.0.1 (tests only). */
-const ALLOW_LOOPBACK = { INGEST_ALLOW_PRIVATE_NETWORKS: 'true' };
+const ALLOW_LOOPBACK = { OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32' };
 
 describe('WebSub: Tidings as its own hub', () => {
   let tidings: RunningTidings;

@@ -23,7 +23,7 @@ describe('WebSub: publishing pings the hub for the feeds that changed', () => {
     hub.listen(0, '127.0.0.1');
     await once(hub, 'listening');
     hubUrl = `http://127.0.0.1:${(hub.address() as AddressInfo).port}/websub`;
-    tidings = await startTidings({ WEBSUB_HUB: hubUrl });
+    tidings = await startTidings({ WEBSUB_HUB: hubUrl, OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32' });
   });
   afterAll(async () => {
     await tidings.stop();

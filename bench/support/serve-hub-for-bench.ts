@@ -34,7 +34,7 @@ const config = loadConfig({
   FEEDS_DIR: join(dir, 'feeds'),
   ADMIN_TOKEN: TOKEN,
   PUBLIC_URL: ours,
-  INGEST_ALLOW_PRIVATE_NETWORKS: 'true', // the subscribers are on 127.0.0.1
+  OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32', // the subscribers are on 127.0.0.1
   PUBLISH_SCHEDULE: '0 0 1 1 *',
 });
 const ctx = createServices(config, await openNodeAdapters(config, silentLogger), { log: silentLogger });

@@ -1,7 +1,8 @@
 import type { Config } from '../config.ts';
 import type { Article, Image } from '../domain/article.ts';
 import { createIngester } from '../ingest/create-ingester.ts';
-import { checkUrlAllowed, type ResolveHost } from '../ingest/fetch/ssrf-guard.ts';
+import { createGuardedFetch } from '../ingest/fetch/guarded-fetch.ts';
+import { checkUrlAllowed, type ResolveHost, type SsrfPolicy } from '../ingest/fetch/ssrf-guard.ts';
 import { sanitizeContent } from '../ingest/normalize/sanitize-content.ts';
 import { createIngestCycle, type IngestCycle, type IngestOne } from '../ingest/run-ingest-cycle.ts';
 import type { Logger } from '../log.ts';
@@ -87,6 +88,13 @@ export interface Services {
    * failed probe leaves the reason in `probeError`. Images that state both are kept as given.
    */
   measureImage(image: Image): Promise<Image>;
+  /**
+   * Every outbound request that is not an ingest fetch (hub pings, image probes, WebSub
+   * callbacks): fetch with each hop checked by the SSRF guard under OUTBOUND_ALLOW_NETWORKS.
+   */
+  outboundFetch: typeof fetch;
+  /** The guard's policy, for checking a URL up front (e.g. a WebSub callback before storing it). */
+  outboundPolicy: SsrfPolicy;
   /** One renderer per feed format. */
   renderers: Record<FeedFormat, FeedRenderer>;
   /** HTML made safe to show (the ingest sanitizer's allow-list), relative URLs resolved against `base`. */
@@ -101,7 +109,8 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
   const nowMs = () => now().getTime();
   const store = createSqlStore(adapters.db);
   const metrics = createMetrics(store);
-  const ssrf = { resolveHost: adapters.resolveHost, allowPrivateNetworks: config.ingest.allowPrivateNetworks };
+  const outboundPolicy: SsrfPolicy = { resolveHost: adapters.resolveHost, allowNetworks: config.outboundAllowNetworks };
+  const outboundFetch = createGuardedFetch(adapters.fetch, outboundPolicy);
   const hubUrl = advertisedHubUrl(config);
   const external = config.websubHub;
   const websub = external
@@ -112,7 +121,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
           sink: adapters.publishTo ?? adapters.feeds,
           client: {
             fetch: adapters.fetch,
-            checkUrl: (url) => checkUrlAllowed(url, ssrf),
+            checkUrl: (url) => checkUrlAllowed(url, outboundPolicy),
             timeoutMs: config.websub.timeoutMs,
             userAgent: `Tidings/0.1 WebSub hub (+${config.publicUrl})`,
           },
@@ -131,7 +140,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     publicUrl: config.publicUrl,
     ...(adapters.statMedia && { statMedia: adapters.statMedia }),
     fetch: adapters.fetch,
-    checkUrl: (url) => checkUrlAllowed(url, ssrf),
+    checkUrl: (url) => checkUrlAllowed(url, outboundPolicy),
   });
   const measureImage = async (image: Image) =>
     image.type && image.length && !image.probeError ? image : measurer(image);
@@ -144,7 +153,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
       now,
       log,
       announce: external
-        ? (urls) => notifyHub(external, urls, adapters.fetch, log)
+        ? (urls) => notifyHub(external, urls, outboundFetch, log)
         : (urls) => (websub as WebSubHub).topicsChanged(urls),
     }),
     metrics,
@@ -165,6 +174,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
       publicUrl: config.publicUrl,
       log,
       now: nowMs,
+      allowNetworks: config.outboundAllowNetworks,
     }),
     metrics,
   );
@@ -189,6 +199,8 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     ingestCycle,
     afterArticleChange: related.afterArticleChange,
     refreshRelated: related.refreshArticle,
+    outboundFetch,
+    outboundPolicy,
     renderers,
     measureImage,
     ...(websub && { websub }),

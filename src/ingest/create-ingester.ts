@@ -11,7 +11,6 @@ export interface IngesterSettings {
   idleTimeoutMs: number;
   minIntervalMinutes: number;
   maxIntervalMinutes: number;
-  allowPrivateNetworks: boolean;
   retentionItems: number;
   retentionDays: number;
 }
@@ -27,18 +26,14 @@ export interface IngesterDeps {
   publicUrl: string;
   log: Logger;
   now?: () => number;
-  /** Non-public addresses to allow anyway (tests: ["127.0.0.1"]). */
-  allowAddresses?: string[];
+  /** OUTBOUND_ALLOW_NETWORKS: non-public CIDRs to allow anyway (tests: ["127.0.0.1/32"]). */
+  allowNetworks?: readonly string[];
 }
 
 /** Binds the pipeline to its dependencies once; the result ingests one source. */
 export function createIngester(deps: IngesterDeps): IngestOne {
   const { settings } = deps;
-  const ssrf = {
-    resolveHost: deps.resolveHost,
-    allowPrivateNetworks: settings.allowPrivateNetworks,
-    ...(deps.allowAddresses ? { allowAddresses: deps.allowAddresses } : {}),
-  };
+  const ssrf = { resolveHost: deps.resolveHost, allowNetworks: deps.allowNetworks ?? [] };
   const ingestDeps = {
     store: deps.store,
     fetchOptions: {

@@ -26,7 +26,7 @@ describe('console in a browser', () => {
     });
     await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
     feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/feed.xml`;
-    tidings = await startTidings({ SEED_SAMPLE_CONTENT: 'false', INGEST_ALLOW_PRIVATE_NETWORKS: 'true' });
+    tidings = await startTidings({ SEED_SAMPLE_CONTENT: 'false', OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32' });
     browser = await launchBrowser();
     editor = await browser.newPage('desktop');
   });

@@ -19,7 +19,6 @@ export const TEST_SETTINGS: IngesterSettings = {
   idleTimeoutMs: 400,
   minIntervalMinutes: 5,
   maxIntervalMinutes: 1440,
-  allowPrivateNetworks: false,
   retentionItems: 20_000,
   retentionDays: 36_500,
 };
@@ -57,7 +56,7 @@ export async function startHarness(settings: Partial<IngesterSettings> = {}): Pr
     publicUrl: 'https://tidings.example',
     log: silentLogger,
     now: () => clock.now,
-    allowAddresses: ['127.0.0.1'],
+    allowNetworks: ['127.0.0.1/32'],
   });
   const addSource = async (pathOrUrl: string, overrides: Partial<Source> = {}) => {
     const at = new Date(clock.now).toISOString();

@@ -23,7 +23,7 @@ const workerEnv: WorkerEnv = {
   ADMIN_TOKEN: TOKEN,
   PUBLIC_URL: 'https://news.example',
   LOG_LEVEL: 'silent',
-  INGEST_ALLOW_PRIVATE_NETWORKS: 'true',
+  OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32',
   INGEST_RETENTION_DAYS: '36500',
 };
 const store = createSqlStore(createD1Database(env.DB));

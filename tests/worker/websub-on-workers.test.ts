@@ -73,7 +73,7 @@ describe('the WebSub hub on Workers (D1, the publish cron drains deliveries)', (
       ADMIN_TOKEN: TOKEN,
       PUBLIC_URL: 'https://news.example',
       LOG_LEVEL: 'silent',
-      INGEST_ALLOW_PRIVATE_NETWORKS: 'true', // the subscriber runs on 127.0.0.1 beside workerd
+      OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32', // the subscriber runs on 127.0.0.1 beside workerd
     };
     await reset();
     await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);

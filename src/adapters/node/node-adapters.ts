@@ -26,7 +26,7 @@ export async function openNodeAdapters(config: Config, log: Logger): Promise<Nod
   return {
     db,
     feeds: createFsFeedSink(config.feedsDir),
-    fetch: createConnectGuardedFetch({ allowPrivateNetworks: config.ingest.allowPrivateNetworks }),
+    fetch: createConnectGuardedFetch({ allowNetworks: config.outboundAllowNetworks }),
     resolveHost: resolveHostWithDns,
     // The folder /media/ is served from (node.ts): the sample images.
     statMedia: createFsMediaStat(join(config.seedDir, 'images')),

@@ -4,7 +4,7 @@ import { fetchSource } from './fetch-source.ts';
 /** fetchSource with a fetch of the WHATWG shape (as on Workers); wired HTTP faults are in tests/ingest-faults. */
 const options = (fetchImpl: typeof fetch, resolveHost = async () => ['93.184.216.34']) => ({
   fetch: fetchImpl,
-  ssrf: { resolveHost, allowPrivateNetworks: false },
+  ssrf: { resolveHost },
   userAgent: 'Tidings/0.1 (+https://tidings.example)',
   maxBytes: 1000,
   timeoutMs: 300,

@@ -1,50 +1,71 @@
 import ipaddr from 'ipaddr.js';
+import { type Network, parseNetworks, whyRefused } from './classify-address.ts';
 
 /** Resolves a host name to its addresses (node:dns on Node, DNS over HTTPS on Workers). */
 export type ResolveHost = (hostname: string) => Promise<string[]>;
 
 export interface SsrfPolicy {
   resolveHost: ResolveHost;
-  /** Allow every address (a private deployment); off by default. */
-  allowPrivateNetworks: boolean;
-  /** Addresses allowed even though they are not public, e.g. ["127.0.0.1"] in tests. */
-  allowAddresses?: string[];
+  /**
+   * OUTBOUND_ALLOW_NETWORKS: CIDRs that may be contacted although they are not public, e.g.
+   * ["127.0.0.1/32"] to poll a feed on this machine. Empty by default. Link-local and metadata
+   * addresses pass only through an entry inside their own range (see classify-address.ts).
+   */
+  allowNetworks?: readonly string[];
 }
-
-const RANGE_WORDS: Record<string, string> = {
-  linkLocal: 'link-local (cloud metadata)',
-  uniqueLocal: 'unique-local',
-  carrierGradeNat: 'carrier-grade NAT',
-  ipv4Mapped: 'IPv4-mapped',
-  rfc6052: 'NAT64',
-  '6to4': '6to4',
-};
 
 export class BlockedAddressError extends Error {
   override name = 'BlockedAddressError';
 }
 
 /**
- * Refuses a URL whose host is, or resolves to, anything but a public unicast address:
- * loopback, private, link-local (169.254.169.254, the cloud metadata service), unique-local
- * (fd00:ec2::254), CGNAT, multicast, unspecified, reserved, and IPv4-mapped IPv6 forms of them.
- * Every address a name resolves to must pass, so a name with one private record is refused.
+ * Refuses a URL whose host is, or resolves to, anything but a public unicast address outside
+ * the allowlist: loopback, private, link-local (169.254.169.254, the cloud metadata service),
+ * unique-local (fd00:ec2::254), CGNAT, multicast, unspecified, reserved, and every IPv6 form
+ * that carries one of those. Every address a name resolves to must pass, so a name with one
+ * private record is refused. Every outbound request Tidings makes goes through here: ingest
+ * (each redirect hop too), image probes, WebSub callbacks.
  */
 export async function checkUrlAllowed(url: URL, policy: SsrfPolicy): Promise<void> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new BlockedAddressError(`only http and https are fetched, not ${url.protocol}`);
   }
-  if (policy.allowPrivateNetworks) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const isLiteral = ipaddr.isValid(host);
   const addresses = isLiteral ? [host] : await resolve(host, policy.resolveHost);
   if (addresses.length === 0) throw new BlockedAddressError(`${host} has no address`);
+  const networks = allowedNetworks(policy.allowNetworks);
   for (const address of addresses) {
-    const range = whyNotPublic(address, policy.allowAddresses ?? []);
-    if (!range) continue;
-    const what = `${RANGE_WORDS[range] ?? range} address`;
-    throw new BlockedAddressError(isLiteral ? `${host} is a ${what}` : `${host} resolves to ${address}, a ${what}`);
+    const why = whyRefused(address, networks);
+    if (!why) continue;
+    throw new BlockedAddressError(
+      isLiteral ? `${host} is ${why}${HINT}` : `${host} resolves to ${address}, ${why}${HINT}`,
+    );
   }
+}
+
+const HINT = '; list its network in OUTBOUND_ALLOW_NETWORKS to allow it';
+
+/** Why an address may not be contacted under this allowlist, or undefined when it may. */
+export function whyNotPublic(address: string, allowNetworks: readonly string[] = []): string | undefined {
+  return whyRefused(address, allowedNetworks(allowNetworks));
+}
+
+/** The error for a refused address, worded like checkUrlAllowed's. */
+export function blockedAddress(hostname: string, address: string, why: string): BlockedAddressError {
+  return new BlockedAddressError(`${hostname} resolves to ${address}, ${why}${HINT}`);
+}
+
+// Policies are built once per process; parsing their lists once keeps each check to a few compares.
+const parsed = new WeakMap<readonly string[], Network[]>();
+function allowedNetworks(list: readonly string[] | undefined): Network[] {
+  if (!list || list.length === 0) return [];
+  let networks = parsed.get(list);
+  if (!networks) {
+    networks = parseNetworks(list);
+    parsed.set(list, networks);
+  }
+  return networks;
 }
 
 async function resolve(host: string, resolveHost: ResolveHost): Promise<string[]> {
@@ -53,23 +74,4 @@ async function resolve(host: string, resolveHost: ResolveHost): Promise<string[]
   } catch (error) {
     throw new BlockedAddressError(`cannot resolve ${host}: ${error instanceof Error ? error.message : error}`);
   }
-}
-
-/** The range name when the address is not public unicast, else undefined. */
-export function whyNotPublic(address: string, allowAddresses: string[] = []): string | undefined {
-  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
-  try {
-    parsed = ipaddr.process(address); // IPv4-mapped IPv6 becomes the IPv4 it carries
-  } catch {
-    return 'malformed';
-  }
-  if (allowAddresses.some((allowed) => ipaddr.isValid(allowed) && sameAddress(ipaddr.process(allowed), parsed))) {
-    return undefined;
-  }
-  const range = parsed.range();
-  return range === 'unicast' ? undefined : range;
-}
-
-function sameAddress(a: ipaddr.IPv4 | ipaddr.IPv6, b: ipaddr.IPv4 | ipaddr.IPv6): boolean {
-  return a.kind() === b.kind() && a.toNormalizedString() === b.toNormalizedString();
 }
