@@ -16,6 +16,18 @@ import { createApp } from './http/create-app.ts';
 import { createLogger } from './log.ts';
 import { loadSampleContent } from './seed/load-sample-content.ts';
 
+/**
+ * Node's http.Server timeouts, so a slow client cannot hold a socket once it has started a
+ * request: headers within 10 s, the whole request within 30 s, an idle keep-alive socket
+ * closed after 5 s. Node checks them every connectionsCheckingInterval (default 30 s).
+ */
+const SERVER_TIMEOUTS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  keepAliveTimeout: 5_000,
+  connectionsCheckingInterval: 1_000,
+};
+
 async function main(): Promise<void> {
   const configured = loadConfig(process.env);
   const config = withAdminToken(configured);
@@ -34,9 +46,12 @@ async function main(): Promise<void> {
     readApiDocsAsset: createSwaggerUiAssetReader(),
   });
   const categories = await services.store.listCategories(services.now().toISOString());
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    printWelcome(config, info.port, ['all', ...categories.map((c) => c.slug)], !configured.adminToken);
-  });
+  const server = serve(
+    { fetch: app.fetch, hostname: config.host, port: config.port, serverOptions: SERVER_TIMEOUTS },
+    (info) => {
+      printWelcome(config, info.port, ['all', ...categories.map((c) => c.slug)], !configured.adminToken);
+    },
+  );
   server.once('error', (error: NodeJS.ErrnoException) => {
     const reason =
       error.code === 'EADDRINUSE' ? `port ${config.port} is already in use; set PORT to another` : error.message;
