@@ -83,6 +83,12 @@ describe('WebSub: Tidings as its own hub', () => {
     expect(await stateOf('/ok?list=7')).toMatchObject({ state: 'active', lastStatus: 204, deliveryPending: false });
   });
 
+  it('counts the deliveries in /metrics by outcome', async () => {
+    const text = await (await tidings.request('/metrics', { admin: true })).text();
+    const delivered = /^tidings_websub_deliveries_total\{outcome="delivered"\} (\d+)$/m.exec(text);
+    expect(Number(delivered?.[1])).toBeGreaterThanOrEqual(1);
+  });
+
   it('unsubscribes only after the callback confirms, and sends nothing more', async () => {
     await subscribe('/leaving');
     await eventually(async () => (await stateOf('/leaving'))?.state === 'active', 'active');

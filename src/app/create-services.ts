@@ -18,7 +18,7 @@ import type { Store } from '../store/store.ts';
 import { createWebSubHub, type WebSubHub } from '../websub/create-hub.ts';
 import { createImageMeasurer, type StatMedia } from './measure-image.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { observeIngest, observePublisher } from './observe-jobs.ts';
+import { observeDeliveries, observeIngest, observePublisher } from './observe-jobs.ts';
 import { createRelatedRefreshHooks } from './related-refresh-hooks.ts';
 
 /** What a runtime supplies: its database, document sink and network. The entries choose them. */
@@ -117,7 +117,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     ? undefined
     : createWebSubHub(
         {
-          store,
+          store: observeDeliveries(store, metrics),
           sink: adapters.publishTo ?? adapters.feeds,
           client: {
             fetch: adapters.fetch,

@@ -20,6 +20,7 @@ export interface Metrics {
   documentsWritten: Counter;
   feedResponses: Counter<'status'>;
   ingestFetches: Counter<'outcome' | 'state'>;
+  websubDeliveries: Counter<'outcome'>;
 }
 
 export interface MetricsSources {
@@ -54,6 +55,11 @@ export function createMetrics(sources: MetricsSources): Metrics {
       name: 'tidings_ingest_fetches_total',
       help: 'Sources ingested, by outcome (updated, not_modified, failed) and the state the source was in before (new, healthy, failing, disabled).',
       labelNames: ['outcome', 'state'],
+    }),
+    websubDeliveries: registry.counter({
+      name: 'tidings_websub_deliveries_total',
+      help: 'Content deliveries of our WebSub hub to subscribers, by outcome: delivered, retry (to be tried again), gave-up, gone (410: subscription ended).',
+      labelNames: ['outcome'],
     }),
   };
   registry.gauge({

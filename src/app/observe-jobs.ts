@@ -1,6 +1,7 @@
 import { sourceState } from '../domain/source.ts';
 import type { IngestOne } from '../ingest/run-ingest-cycle.ts';
 import type { Publisher } from '../publish/publisher.ts';
+import type { WebSubStore } from '../store/store.ts';
 import type { IngestOutcome, Metrics } from './metrics.ts';
 
 /** The publisher, counting each run it finishes: outcome, duration, documents written. */
@@ -30,5 +31,19 @@ export function observeIngest(ingest: IngestOne, metrics: Metrics): IngestOne {
     const outcome: IngestOutcome = result.error ? 'failed' : result.isModified ? 'updated' : 'not_modified';
     metrics.ingestFetches.inc({ outcome, state });
     return result;
+  };
+}
+
+/**
+ * The hub's store, counting each delivery outcome once it is recorded: every
+ * delivery attempt ends in recordDeliveries, so the hub itself needs no metrics.
+ */
+export function observeDeliveries<S extends Pick<WebSubStore, 'recordDeliveries'>>(store: S, metrics: Metrics): S {
+  return {
+    ...store,
+    async recordDeliveries(outcomes) {
+      await store.recordDeliveries(outcomes);
+      for (const outcome of outcomes) metrics.websubDeliveries.inc({ outcome: outcome.kind });
+    },
   };
 }
