@@ -140,6 +140,9 @@ describe('the reader site', () => {
         path,
       ).toEqual([]);
       expect(parsed.links('stylesheet').map((l) => l.attribs.href)).toEqual(['/site.css']);
+      const policy = (await tidings.request(path, { headers: HTML })).headers.get('content-security-policy');
+      expect(policy, path).toContain("script-src 'self'");
+      expect(policy, path).toContain("style-src 'self'");
     }
     const css = await tidings.request('/site.css');
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { AppDeps } from './app-deps.ts';
 import { FAVICON_SVG, FEED_ICON_PNG_BASE64 } from './page-layout.ts';
+import { pagePolicy } from './page-policy.ts';
 import { articlePage } from './pages/article.ts';
 import { categoryPage } from './pages/category.ts';
 import { errorPage, wantsHtml } from './pages/error-page.ts';
@@ -31,10 +32,11 @@ export function createPageRoutes(deps: AppDeps): { index: Hono; site: Hono } {
     .get('/site.css', (c) =>
       c.body(SITE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': ASSET_CACHE }),
     )
-    .get('/', (c) => homePage(c, deps, parts))
+    .get('/', pagePolicy, (c) => homePage(c, deps, parts))
     .route('/', createSeoRoutes(deps));
 
-  const site = new Hono().get('/:category', (c) => categoryPage(c, deps, parts));
+  // The same Content-Security-Policy as the console's: reader pages have no inline script or style.
+  const site = new Hono().use(pagePolicy).get('/:category', (c) => categoryPage(c, deps, parts));
   if (!deps.config.siteIsExternal) site.get('/:category/:slug', (c) => articlePage(c, deps, parts));
   site.notFound((c: Context) =>
     wantsHtml(c)
