@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       feedItems: 50,
       feedMaxAge: 60,
       seedSampleContent: true,
+      relatedLinks: 5,
     });
     expect(config.ingest).toMatchObject({ schedule: '*/5 * * * *', concurrency: 8 });
     expect(config.outboundAllowNetworks).toEqual([]);
@@ -27,6 +28,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty', FEED_ITEMS: '0', PUBLIC_URL: 'ftp://x' })).toThrow(
       /PORT: .*; .*PUBLIC_URL: .*; FEED_ITEMS: /,
     );
+  });
+
+  it('takes RELATED_LINKS from 1 to 20, the links stored per article', () => {
+    expect(loadConfig({ RELATED_LINKS: '20' }).relatedLinks).toBe(20);
+    expect(() => loadConfig({ RELATED_LINKS: '0' })).toThrow(/RELATED_LINKS: /);
+    expect(() => loadConfig({ RELATED_LINKS: '21' })).toThrow(/RELATED_LINKS: .*20/);
+    expect(() => loadConfig({ RELATED_LINKS: 'five' })).toThrow(/RELATED_LINKS: /);
   });
 
   it('refuses to run in production without an admin token, and takes no short one', () => {

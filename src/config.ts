@@ -71,6 +71,8 @@ const configSchema = z.object({
   WEBSUB_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Load the sample content into an empty database at start. */
   SEED_SAMPLE_CONTENT: flag.default(true),
+  /** Related links per article in feeds and pages, and the API's default (src/domain/related.ts: at most 20 stored). */
+  RELATED_LINKS: z.coerce.number().int().min(1).max(20).default(5),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Ingestion of external feeds: when cycles run, how many sources at once, and the limits per fetch. */
   INGEST_SCHEDULE: cron.default('*/5 * * * *'),
@@ -119,6 +121,8 @@ export interface Config extends FeedSettings {
   websubHub?: string;
   websub: WebSubSettings;
   seedSampleContent: boolean;
+  /** Related links shown per article (feeds, pages, the API's default). */
+  relatedLinks: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** OUTBOUND_ALLOW_NETWORKS: CIDRs outbound requests may reach although they are not public. */
   outboundAllowNetworks: string[];
@@ -193,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     feedContentBlocks: { leadImage: e.FEED_LEAD_IMAGE, byline: e.FEED_BYLINE },
     seedSampleContent: e.SEED_SAMPLE_CONTENT,
+    relatedLinks: e.RELATED_LINKS,
     logLevel: e.LOG_LEVEL,
     outboundAllowNetworks: e.OUTBOUND_ALLOW_NETWORKS,
     ingest: {

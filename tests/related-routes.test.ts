@@ -98,6 +98,35 @@ describe('GET /api/articles/:id/related', () => {
     expect(scored.reasons[0]).toEqual({ type: 'shared-terms', values: expect.arrayContaining(['interest', 'rates']) });
   });
 
+  it('shows RELATED_LINKS links unless ?limit= asks for up to 20, from the links stored', async () => {
+    const article = makeArticle({
+      title: 'Harbour storm floods the quay',
+      bodyHtml: '<p>The storm flooded the harbour quay.</p>',
+    });
+    await store.createArticle(article);
+    const others = Array.from({ length: 8 }, (_, i) =>
+      makeArticle({
+        title: `Harbour storm report ${i}: the quay floods`,
+        bodyHtml: `<p>Report ${i} on the storm that flooded the harbour quay, seen from pier ${i}.</p>`,
+      }),
+    );
+    for (const other of others) await store.createArticle(other);
+    await refreshRelatedForArticle(store, article.id, { now: NOW, siteUrl: SITE });
+    const related = async (query: string) => {
+      const response = await app.request(`/api/articles/${article.id}/related${query}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { related: unknown[] }).related;
+    };
+    expect(await related('')).toHaveLength(5);
+    expect(await related('?limit=2')).toHaveLength(2);
+    expect(await related('?limit=20')).toHaveLength(8);
+    for (const bad of ['0', '21', 'ten']) {
+      const response = await app.request(`/api/articles/${article.id}/related?limit=${bad}`);
+      expect(response.status).toBe(400);
+      expect((await response.json()).details).toEqual([{ field: 'limit', message: expect.any(String) }]);
+    }
+  });
+
   it('answers 404 for an unknown article', async () => {
     const response = await app.request('/api/articles/art_missing/related');
     expect(response.status).toBe(404);

@@ -11,6 +11,7 @@ import { addExternal, openRelatedStore, story } from './related-fixture.ts';
 
 const SITE = 'https://news.example';
 const options = { now: NOW, siteUrl: SITE };
+const articleUrl = articleUrlFor(SITE);
 const seedText = readFileSync(new URL('./fixtures/seed-article.txt', import.meta.url), 'utf8');
 
 let store: Store;
@@ -117,5 +118,63 @@ describe('related stories for the seed article', () => {
     const third = (await store.getRelatedLinks(seed.id, articleUrlFor(SITE)))[2];
     expect(third).toMatchObject({ editorial: true, kind: 'external', targetId: item?.id, url: item?.link });
     expect(await store.listUnresolvedEditorialLinks()).toHaveLength(2);
+  });
+});
+
+describe('near-copies (issue 10, item 20)', () => {
+  it('never shows two imports of one story that differ only in their headline, nor a copy of the article itself', async () => {
+    const imported = parsePublisherText(seedText);
+    const copy = (title: string) =>
+      makeArticle({
+        title,
+        summary: imported.summary,
+        bodyHtml: imported.bodyHtml,
+        category: imported.category,
+        categorySlug: 'entertainment-and-news',
+        tags: ['Russia', 'Ukraine', 'Mobilization'],
+      });
+    const first = copy(imported.title);
+    const second = copy('Tearful goodbyes as Russian draftees leave for Putin’s war');
+    const reader = story(
+      'Russian draftees say goodbye to their families in Yakutsk',
+      'Families gathered in Yakutsk as draftees boarded buses for Putin’s war in Ukraine. The video of the goodbyes spread.',
+      { category: 'Entertainment And News', tags: ['Russia', 'Mobilization'] },
+    );
+    for (const a of [first, second, reader]) await store.createArticle(a);
+
+    await refreshRelatedForArticle(store, reader.id, { ...options, cascade: false });
+    const ids = (await store.getRelatedLinks(reader.id, articleUrl)).map((l) => l.targetId);
+    expect(ids.filter((id) => id === first.id || id === second.id)).toHaveLength(1);
+
+    await refreshRelatedForArticle(store, first.id, { ...options, cascade: false });
+    const fromFirst = (await store.getRelatedLinks(first.id, articleUrl)).map((l) => l.targetId);
+    expect(fromFirst).toContain(reader.id);
+    expect(fromFirst).not.toContain(second.id);
+  });
+
+  it('never adds an ingested copy of a story already linked under another headline', async () => {
+    const reader = story(
+      'Dam failure floods the valley villages',
+      'The old dam on the river failed overnight and flood water swept through three valley villages, forcing evacuations.',
+    );
+    await store.createArticle(reader);
+    const summary =
+      'Flood water from the failed river dam swept through three valley villages overnight, forcing hundreds to evacuate.';
+    const [a] = await addExternal(
+      store,
+      [makeItem('dam-a', { title: 'Valley villages flooded as dam fails', summary })],
+      'Wire A',
+    );
+    await refreshRelatedForArticle(store, reader.id, { ...options, cascade: false });
+    expect((await store.getRelatedLinks(reader.id, articleUrl)).map((l) => l.targetId)).toContain(a?.id);
+
+    const [b] = await addExternal(
+      store,
+      [makeItem('dam-b', { title: 'Hundreds evacuate after river dam gives way', summary })],
+      'Wire B',
+    );
+    await refreshRelatedForExternalItems(store, [b?.id ?? ''], options);
+    const ids = (await store.getRelatedLinks(reader.id, articleUrl)).map((l) => l.targetId);
+    expect(ids.filter((id) => id === a?.id || id === b?.id)).toHaveLength(1);
   });
 });

@@ -163,6 +163,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     log,
     now,
     siteUrl: config.siteUrl,
+    shown: config.relatedLinks,
     ...(limits.maxRelatedItems && { maxItems: limits.maxRelatedItems }),
   });
   const ingestOne = observeIngest(

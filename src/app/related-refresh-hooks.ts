@@ -15,6 +15,8 @@ export interface RelatedRefreshDeps {
   log: Logger;
   now: () => Date;
   siteUrl: string;
+  /** Related links feeds show (RELATED_LINKS); more are stored for the API's `?limit=`. */
+  shown?: number;
   /** At most this many new items are related per refresh (Workers: stay within one invocation's queries). */
   maxItems?: number;
 }
@@ -34,7 +36,11 @@ export interface RelatedRefreshHooks {
 
 export function createRelatedRefreshHooks(deps: RelatedRefreshDeps): RelatedRefreshHooks {
   const { store, log } = deps;
-  const options = () => ({ now: deps.now().toISOString(), siteUrl: deps.siteUrl });
+  const options = () => ({
+    now: deps.now().toISOString(),
+    siteUrl: deps.siteUrl,
+    ...(deps.shown && { shown: deps.shown }),
+  });
   const afterIngest = async (since: string) => {
     try {
       const related = await refreshRelatedSince(store, since, {

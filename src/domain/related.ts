@@ -3,6 +3,15 @@
  * values the related scorer produces, the store keeps and the API shows.
  */
 
+/** Related links shown per article unless RELATED_LINKS says otherwise. */
+export const DEFAULT_RELATED_LINKS = 5;
+/**
+ * Computed links stored per article: the most RELATED_LINKS and `?limit=`
+ * may ask for, so any lookup is a read of stored candidates, and a candidate
+ * that goes away (an article unpublished) leaves the next one in its place.
+ */
+export const MAX_RELATED_LINKS = 20;
+
 /** Where a related story lives: one of our articles or an ingested external item. */
 export type StoryKind = 'own' | 'external';
 
@@ -25,6 +34,8 @@ export interface StoryCandidate {
   category?: string;
   tags: string[];
   publishedAt?: string;
+  /** The start of the story's text after the summary (plain text, a few hundred characters), when it has one. */
+  lead?: string;
   /** BM25 relevance from the index, positive, higher is better; 0 when found by title alone. */
   textScore: number;
 }
@@ -45,4 +56,6 @@ export interface RelatedLink {
   publishedAt?: string;
   score: number;
   reasons: RelatedReason[];
+  /** The target's summary as last read (not stored): enough to tell a near-copy under another headline. */
+  summary?: string;
 }

@@ -61,7 +61,15 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   api.route('/', createArticleRoutes(deps));
-  api.route('/', createRelatedRoutes({ store, siteUrl: config.siteUrl, refreshRelated: deps.refreshRelated }));
+  api.route(
+    '/',
+    createRelatedRoutes({
+      store,
+      siteUrl: config.siteUrl,
+      relatedLinks: config.relatedLinks,
+      refreshRelated: deps.refreshRelated,
+    }),
+  );
   if (deps.websub) api.route('/', createWebSubAdminRoutes({ hub: deps.websub }));
   if (deps.ingest) {
     api.route('/', createSourceRoutes({ store, now, ingest: deps.ingest, claimMs: config.ingest.claimMs }));

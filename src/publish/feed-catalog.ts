@@ -30,6 +30,8 @@ export interface FeedSettings {
   feedMaxAge: number;
   /** Blocks added to every item's content; none when absent. */
   feedContentBlocks?: ContentBlocks;
+  /** Related links per item (RELATED_LINKS). */
+  relatedLinks: number;
 }
 
 /** Pixels a side of the feed icon, the PNG served at /favicon.png (http/page-layout.ts). */

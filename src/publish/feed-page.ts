@@ -71,7 +71,7 @@ function pageUrls(firstPage: Record<FeedFormat, string>, before: FeedPosition): 
 async function toFeedItems(deps: FeedPageDeps, articles: Article[]): Promise<FeedItem[]> {
   const { publicUrl } = deps.settings;
   const articleUrl = articleUrlFor(deps.settings.siteUrl);
-  const related = await deps.store.listRelatedStories(articles, articleUrl);
+  const related = await deps.store.listRelatedStories(articles, articleUrl, deps.settings.relatedLinks);
   return articles.map((article) => ({
     article: article.image
       ? { ...article, image: { ...article.image, url: new URL(article.image.url, `${publicUrl}/`).href } }

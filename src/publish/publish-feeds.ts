@@ -103,7 +103,8 @@ async function publishFeed(
     now,
     limit: deps.settings.feedItems + 1,
   });
-  const fingerprint = await sha256Hex(JSON.stringify([RENDER_VERSION, baseSpec, heads]));
+  // RELATED_LINKS changes what every item shows, so it is an input as well.
+  const fingerprint = await sha256Hex(JSON.stringify([RENDER_VERSION, baseSpec, deps.settings.relatedLinks, heads]));
   // Stale: its inputs changed, or the sink no longer holds what we last wrote.
   const stale = FEED_FORMATS.filter((format) => {
     const name = feedDocumentName(feed.key, format);

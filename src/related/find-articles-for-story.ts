@@ -36,6 +36,7 @@ export async function findArticlesForStory(
     kind: 'external' as const,
     id: item.id,
     title: item.title,
+    summary: item.summary,
     tags: item.tags,
     terms,
     publishedAt: item.publishedAt,

@@ -1,10 +1,10 @@
 import type { Article } from '../domain/article.ts';
 import { articleUrl, articleUrlFor } from '../domain/article-url.ts';
 import { htmlToPlainText } from '../domain/plain-text.ts';
-import type { RelatedLink } from '../domain/related.ts';
+import { MAX_RELATED_LINKS, type RelatedLink } from '../domain/related.ts';
 import type { RelatedStore, Store } from '../store/store.ts';
 import { type EditorialOptions, resolveEditorialLinks } from './resolve-editorial-links.ts';
-import { DEFAULT_K, type ScoredStory, type ScoreOptions, scoreRelated } from './score-related.ts';
+import { type ScoredStory, type ScoreOptions, scoreRelated } from './score-related.ts';
 import { type QueryTermOptions, selectQueryTerms } from './select-query-terms.ts';
 import { storyTerms } from './story-terms.ts';
 
@@ -18,9 +18,10 @@ export interface FindRelatedOptions extends EditorialOptions, QueryTermOptions, 
 export const DEFAULT_CANDIDATE_LIMIT = 60;
 
 /**
- * Every related link of one article: the editor's first, then the best
- * scored stories up to k in all (the editor's links are all kept even when
- * they are more than k).
+ * Every related link of one article to store: the editor's first, then the
+ * best scored stories up to k in all (MAX_RELATED_LINKS unless told: more
+ * than feeds show, so any `?limit=` is a read; the editor's links are all
+ * kept even when they are more than k).
  */
 export async function findRelatedLinks(
   store: FindRelatedDeps,
@@ -28,7 +29,7 @@ export async function findRelatedLinks(
   options: FindRelatedOptions,
 ): Promise<RelatedLink[]> {
   const editorial = await resolveEditorialLinks(store, article, options);
-  const k = Math.max(0, (options.k ?? DEFAULT_K) - editorial.length);
+  const k = Math.max(0, (options.k ?? MAX_RELATED_LINKS) - editorial.length);
   const computed = k > 0 ? await scoreForArticle(store, article, editorial, { ...options, k }) : [];
   return [...editorial, ...computed.map((story, i) => linkFromScored(story, editorial.length + i))];
 }
@@ -53,6 +54,7 @@ export async function scoreForArticle(
     kind: 'own' as const,
     id: article.id,
     title: article.title,
+    summary: article.summary,
     url: articleUrl(options.siteUrl, article.categorySlug, article.slug),
     category: article.category,
     tags: article.tags,

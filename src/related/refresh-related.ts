@@ -1,6 +1,6 @@
 import { isVisibleAt } from '../domain/article.ts';
 import { articleUrlFor } from '../domain/article-url.ts';
-import type { RelatedLink } from '../domain/related.ts';
+import { MAX_RELATED_LINKS, type RelatedLink } from '../domain/related.ts';
 import type { ExternalStory, RelatedStore, Store } from '../store/store.ts';
 import { findArticlesForStory } from './find-articles-for-story.ts';
 import { type FindRelatedOptions, findRelatedLinks } from './find-related-links.ts';
@@ -25,6 +25,8 @@ export type RefreshDeps = Pick<Store, 'getArticle'> & RelatedStore;
 export interface RefreshOptions extends FindRelatedOptions {
   /** Also refresh the articles affected by this one (default true). */
   cascade?: boolean;
+  /** Links feeds show (RELATED_LINKS): only a change among those gives an article a new revision. */
+  shown?: number;
 }
 
 export interface RefreshResult {
@@ -43,7 +45,7 @@ export async function refreshRelatedForArticle(
   const article = await store.getArticle(articleId);
   if (!article) return result;
   const links = await findRelatedLinks(store, article, options);
-  if ((await store.saveRelatedLinks(article.id, links)).changed) result.changed.push(article.id);
+  if ((await store.saveRelatedLinks(article.id, links, options.shown)).changed) result.changed.push(article.id);
   result.refreshed.push(article.id);
   if (options.cascade === false || !isVisibleAt(article, options.now)) return result;
 
@@ -86,11 +88,11 @@ export async function refreshRelatedForExternalItems(
     if (fullRefresh.has(articleId)) continue;
     const existing = await store.getRelatedLinks(articleId, articleUrlFor(options.siteUrl));
     if (existing.length === 0) fullRefresh.add(articleId);
-    else merged.push({ articleId, links: mergeRelatedLinks(existing, links, options.k) });
+    else merged.push({ articleId, links: mergeRelatedLinks(existing, links, options.k ?? MAX_RELATED_LINKS) });
   }
   const result: RefreshResult = {
     refreshed: merged.map((set) => set.articleId),
-    changed: await store.saveRelatedLinkSets(merged),
+    changed: await store.saveRelatedLinkSets(merged, options.shown),
   };
   return mergeResults(result, await refreshArticles(store, [...fullRefresh], batch));
 }
@@ -103,6 +105,7 @@ function linkToItem(item: ExternalStory, scored: ScoredStory): RelatedLink {
     kind: 'external',
     targetId: item.id,
     title: item.title,
+    summary: item.summary,
     source: item.source,
     publishedAt: item.publishedAt,
     score: scored.score,

@@ -1,5 +1,6 @@
 import type { RelatedReason, StoryCandidate, StoryKind } from '../domain/related.ts';
 import { compareTitleFeatures, titleFeatures } from './match-title.ts';
+import { type CopyFeatures, copyFeatures, isNearCopy, normalizeUrl } from './near-copy.ts';
 import { contentWords, stem } from './story-terms.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface RelatedSubject {
   kind: StoryKind;
   id: string;
   title: string;
+  summary?: string;
+  lead?: string;
   url?: string;
   category?: string;
   tags: string[];
@@ -59,7 +62,7 @@ export const DEFAULT_MIN_SCORE = 0.12;
 export const DEFAULT_HALF_LIFE_DAYS = 7;
 const DAY_MS = 86_400_000;
 const MAX_REASON_TERMS = 5;
-/** Headlines this similar are one story told twice (see isSameTitle). */
+/** An editor's link this similar in headline is the story already linked (see isSameTitle). */
 const SAME_TITLE = 0.9;
 
 export function scoreRelated(
@@ -95,22 +98,23 @@ export function scoreRelated(
   return dedupe(subject, scored, options.exclude).slice(0, k);
 }
 
-/** Keeps the best of each story: one per link, one per near-identical headline, none already linked. */
+/** Keeps the best of each story: no near-copies of each other or of the subject, none already linked. */
 function dedupe(subject: RelatedSubject, ranked: ScoredStory[], exclude: ScoreOptions['exclude'] = {}): ScoredStory[] {
   const ids = new Set(exclude.ids ?? []);
-  const urls = new Set([subject.url, ...(exclude.urls ?? [])].filter(isString).map(normalizeUrl));
-  const titles = [subject.title, ...(exclude.titles ?? [])].map(titleFeatures);
-  const kept: ScoredStory[] = [];
+  const excludedUrls = new Set((exclude.urls ?? []).map(normalizeUrl));
+  const excludedTitles = (exclude.titles ?? []).map(titleFeatures);
+  const kept: CopyFeatures[] = [copyFeatures(subject)];
+  const stories: ScoredStory[] = [];
   for (const story of ranked) {
     if (ids.has(story.id)) continue;
-    if (story.url && urls.has(normalizeUrl(story.url))) continue;
-    const features = titleFeatures(story.title);
-    if (titles.some((title) => compareTitleFeatures(title, features) >= SAME_TITLE)) continue;
-    kept.push(story);
-    if (story.url) urls.add(normalizeUrl(story.url));
-    titles.push(features);
+    const features = copyFeatures(story);
+    if (features.url && excludedUrls.has(features.url)) continue;
+    if (excludedTitles.some((title) => compareTitleFeatures(title, features.title) >= SAME_TITLE)) continue;
+    if (kept.some((other) => isNearCopy(other, features))) continue;
+    kept.push(features);
+    stories.push(story);
   }
-  return kept;
+  return stories;
 }
 
 function reasonsFor(
@@ -154,20 +158,6 @@ function normalizeTag(tag: string): string {
     .trim()
     .toLowerCase()
     .replace(/[\s_-]+/g, ' ');
-}
-
-/** Scheme, "www.", a trailing slash and the fragment do not make another story. */
-function normalizeUrl(url: string): string {
-  return url
-    .trim()
-    .replace(/^https?:\/\/(www\.)?/i, '')
-    .replace(/#.*$/, '')
-    .replace(/\/+$/, '')
-    .toLowerCase();
-}
-
-function isString(value: string | undefined): value is string {
-  return typeof value === 'string';
 }
 
 function round(score: number): number {

@@ -245,17 +245,25 @@ export interface RelatedStore {
   listExternalItemIdsSince(since: string, limit: number): Promise<string[]>;
   /** Editorial `RELATED:` headlines that matched no story yet. */
   listUnresolvedEditorialLinks(): Promise<UnresolvedEditorialLink[]>;
-  /** The stored links of one article in order, own targets' URLs built from their current slug. */
-  getRelatedLinks(articleId: string, articleUrl: ArticleUrlFor): Promise<RelatedLink[]>;
+  /**
+   * The stored links of one article in order, own targets' URLs built from their current slug;
+   * with `limit`, every editorial link and then computed ones up to `limit` in all.
+   */
+  getRelatedLinks(articleId: string, articleUrl: ArticleUrlFor, limit?: number): Promise<RelatedLink[]>;
   /**
    * Replaces an article's links in one batch. When what feeds show changes (targets, titles,
-   * order), the article's revision moves too, so the publish job re-renders its feeds.
+   * order of the first `shown` links; all of them without it), the article's revision moves
+   * too, so the publish job re-renders its feeds.
    */
-  saveRelatedLinks(articleId: string, links: RelatedLink[]): Promise<{ changed: boolean }>;
+  saveRelatedLinks(articleId: string, links: RelatedLink[], shown?: number): Promise<{ changed: boolean }>;
   /** The same for many articles, in few batches; returns the ids whose feeds will change. */
-  saveRelatedLinkSets(sets: { articleId: string; links: RelatedLink[] }[]): Promise<string[]>;
-  /** Related stories per article, editorial links first, ready to render. */
-  listRelatedStories(articles: Article[], articleUrl: ArticleUrlFor): Promise<Map<string, RelatedStory[]>>;
+  saveRelatedLinkSets(sets: { articleId: string; links: RelatedLink[] }[], shown?: number): Promise<string[]>;
+  /** Related stories per article, editorial links first, at most `limit` (editorial ones always), ready to render. */
+  listRelatedStories(
+    articles: Article[],
+    articleUrl: ArticleUrlFor,
+    limit?: number,
+  ): Promise<Map<string, RelatedStory[]>>;
 }
 
 /** The WebSub hub's state (src/websub): requests awaiting verification, subscriptions, queued deliveries. */

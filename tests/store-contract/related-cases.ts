@@ -6,6 +6,7 @@ import { makeFetch, makeItem, makeSource } from '../make-source.ts';
 import type { StoreContext } from '../store-contract.ts';
 
 const SITE = 'https://news.example';
+const articleUrl = articleUrlFor(SITE);
 
 function ownLink(position: number, targetId: string, title: string, editorial = false): RelatedLink {
   return { position, editorial, kind: 'own', targetId, title, score: editorial ? 0 : 0.5, reasons: [] };
@@ -85,6 +86,54 @@ export function describeRelatedCases({ store }: StoreContext): void {
       expect(stored.map((l) => [l.position, l.title, l.url])).toEqual([
         [0, 'Council approves the budget', `${SITE}/politics/budget`],
       ]);
+    });
+
+    it('stores more links than feeds show: reads cut to a limit, and only a change among the shown moves the revision', async () => {
+      const { storm, calm, later } = await seedStories();
+      const extra = makeArticle({ title: 'Harbour wall repaired', slug: 'harbour' });
+      const gone = makeArticle({ title: 'Pier closed for repairs', slug: 'pier' });
+      for (const a of [extra, gone]) await store().createArticle(a);
+      const links = [
+        ownLink(0, calm.id, 'Council approves the budget', true),
+        ownLink(1, gone.id, 'Pier closed for repairs'),
+        ownLink(2, extra.id, 'Harbour wall repaired'),
+        ownLink(3, later.id, 'Storm season outlook'),
+      ];
+      await store().saveRelatedLinks(storm.id, links, 2);
+      const revision = (await store().getArticle(storm.id))?.revision ?? 0;
+      expect((await store().getRelatedLinks(storm.id, articleUrl)).map((l) => l.targetId)).toEqual([
+        calm.id,
+        gone.id,
+        extra.id,
+        later.id,
+      ]);
+      expect((await store().getRelatedLinks(storm.id, articleUrl, 2)).map((l) => l.targetId)).toEqual([
+        calm.id,
+        gone.id,
+      ]);
+      // The editor's links are never cut, even past the limit.
+      expect((await store().getRelatedLinks(storm.id, articleUrl, 1)).map((l) => l.targetId)).toEqual([calm.id]);
+
+      // A change past the shown links is saved, but no feed changes.
+      const reordered = [links[0], links[1], links[3], links[2]].flatMap((l, position) =>
+        l ? [{ ...l, position }] : [],
+      );
+      expect(await store().saveRelatedLinks(storm.id, reordered, 2)).toEqual({ changed: false });
+      expect((await store().getArticle(storm.id))?.revision).toBe(revision);
+      expect((await store().getRelatedLinks(storm.id, articleUrl)).map((l) => l.targetId)).toEqual([
+        calm.id,
+        gone.id,
+        later.id,
+        extra.id,
+      ]);
+
+      // Feeds show the limit, and a target that cannot be shown leaves its place to the next.
+      const shown = async () =>
+        ((await store().listRelatedStories([storm], articleUrl, 2)).get(storm.id) ?? []).map((r) => r.title);
+      expect(await shown()).toEqual(['Council approves the budget', 'Pier closed for repairs']);
+      const current = await store().getArticle(gone.id);
+      if (current) await store().updateArticle({ ...current, status: 'draft' });
+      expect(await shown()).toEqual(['Council approves the budget', 'Storm season outlook']);
     });
 
     it('keeps an editorial headline unresolved until a story answers it, and unresolves it when its target goes', async () => {

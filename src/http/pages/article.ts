@@ -25,7 +25,8 @@ export async function articlePage(c: Context, deps: Pick<AppDeps, 'config' | 'st
   if (!article || !isVisibleAt(article, now)) {
     return errorPage(c, config, parts, 404, `There is no published story at ${c.req.path}.`);
   }
-  const related = (await store.listRelatedStories([article], articleUrlFor(config.siteUrl))).get(article.id) ?? [];
+  const stories = await store.listRelatedStories([article], articleUrlFor(config.siteUrl), config.relatedLinks);
+  const related = stories.get(article.id) ?? [];
   const feeds = parts.feedsFor(article.categorySlug, article.category);
   const url = parts.hrefOf(article);
   const imageUrl = article.image && new URL(article.image.url, `${config.publicUrl}/`).href;

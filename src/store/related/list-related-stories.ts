@@ -1,6 +1,7 @@
 import type { Article, RelatedStory } from '../../domain/article.ts';
 import type { ArticleUrlFor } from '../../domain/article-url.ts';
 import type { SqlDatabase } from '../sql-database.ts';
+import { shownLinks } from './shown-links.ts';
 
 /**
  * What feeds and article pages render: per article, its stored related links
@@ -13,6 +14,7 @@ import type { SqlDatabase } from '../sql-database.ts';
 
 interface LinkRow {
   article_id: string;
+  editorial: number;
   target_kind: 'own' | 'external' | null;
   url: string | null;
   title: string;
@@ -30,6 +32,7 @@ export async function listRelatedStories(
   db: SqlDatabase,
   articles: Article[],
   articleUrl: ArticleUrlFor,
+  limit?: number,
 ): Promise<Map<string, RelatedStory[]>> {
   const rows: LinkRow[] = [];
   const ids = articles.map((a) => a.id);
@@ -37,7 +40,7 @@ export async function listRelatedStories(
     const chunk = ids.slice(i, i + CHUNK);
     rows.push(
       ...(await db.all<LinkRow>(
-        `SELECT l.article_id, l.target_kind, l.url, CASE WHEN l.target_kind = 'own' AND l.editorial = 0 AND a.title IS NOT NULL THEN a.title ELSE l.title END AS title, l.source, l.published_at,
+        `SELECT l.article_id, l.editorial, l.target_kind, l.url, CASE WHEN l.target_kind = 'own' AND l.editorial = 0 AND a.title IS NOT NULL THEN a.title ELSE l.title END AS title, l.source, l.published_at,
                 a.slug, a.category_slug, a.status, a.published_at AS target_published_at
            FROM related_links l LEFT JOIN articles a ON l.target_kind = 'own' AND a.id = l.target_id
           WHERE l.article_id IN (${chunk.map(() => '?').join(', ')})
@@ -52,11 +55,14 @@ export async function listRelatedStories(
   const result = new Map<string, RelatedStory[]>();
   const fallback = articles.filter((a) => !stored.has(a.id));
   for (const [id, stories] of await editorialFallback(db, fallback, articleUrl)) result.set(id, stories);
-  for (const [id, links] of stored)
+  for (const [id, links] of stored) {
+    // Cut after dropping what cannot be shown, so the next stored candidate takes its place.
+    const showable = links.flatMap((row) => storyFromRow(row, articleUrl).map((story) => ({ row, story })));
     result.set(
       id,
-      links.flatMap((row) => storyFromRow(row, articleUrl)),
+      shownLinks(showable, ({ row }) => row.editorial === 1, limit).map(({ story }) => story),
     );
+  }
   return result;
 }
 

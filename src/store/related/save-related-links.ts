@@ -1,5 +1,6 @@
 import type { RelatedLink } from '../../domain/related.ts';
 import { type SqlDatabase, type SqlStatement, sql } from '../sql-database.ts';
+import { shownLinks } from './shown-links.ts';
 
 /** One related_links row as both engines return it. */
 export interface LinkRow {
@@ -24,12 +25,14 @@ const ARTICLES_PER_BATCH = 50;
 /**
  * Replaces the related links of many articles: reads what each has, then one
  * batch (a transaction) per 50 articles. An article whose links are the same
- * is not written; one whose feed-visible links changed also gets a new
- * revision, so the publish job re-renders its feeds. Returns those ids.
+ * is not written; one whose feed-visible links (the first `shown`, editorial
+ * ones always) changed also gets a new revision, so the publish job
+ * re-renders its feeds. Returns those ids.
  */
 export async function saveRelatedLinkSets(
   db: SqlDatabase,
   sets: { articleId: string; links: RelatedLink[] }[],
+  shown?: number,
 ): Promise<string[]> {
   const changedIds: string[] = [];
   for (let i = 0; i < sets.length; i += ARTICLES_PER_BATCH) {
@@ -41,7 +44,11 @@ export async function saveRelatedLinkSets(
       );
       const after = links.map((link, position) => rowFromLink({ ...link, position }));
       if (signature(before, true) === signature(after, true)) continue;
-      const changed = signature(before, false) !== signature(after, false);
+      // Candidates stored beyond what feeds show change no feed.
+      const isEditorial = (row: LinkRow) => row.editorial === 1;
+      const changed =
+        signature(shownLinks(before, isEditorial, shown), false) !==
+        signature(shownLinks(after, isEditorial, shown), false);
       statements.push(
         sql('DELETE FROM related_links WHERE article_id = ?', articleId),
         ...after.map((r) =>
