@@ -104,11 +104,24 @@ describe('GET /api/articles/:id/related', () => {
       bodyHtml: '<p>The storm flooded the harbour quay.</p>',
     });
     await store.createArticle(article);
-    const others = Array.from({ length: 8 }, (_, i) =>
-      makeArticle({
-        title: `Harbour storm report ${i}: the quay floods`,
-        bodyHtml: `<p>Report ${i} on the storm that flooded the harbour quay, seen from pier ${i}.</p>`,
-      }),
+    const reports = [
+      ['Fishermen count their losses', 'Trawlers sank at their moorings when the storm flooded the harbour quay.'],
+      ['Ferries cancelled for a second day', 'Crossings stopped after storm waves flooded the harbour quay overnight.'],
+      ['Shops on the quay bail out', 'Traders swept water from the flooded quay after the harbour storm.'],
+      ['Insurers brace for storm claims', 'Claims from the flooded harbour quay could reach millions, brokers said.'],
+      [
+        'Council promises a higher sea wall',
+        'The harbour quay flooded because the old wall was too low for the storm.',
+      ],
+      [
+        'Lifeboat crew rescued two sailors',
+        'Volunteers launched into the storm as the harbour quay flooded behind them.',
+      ],
+      ['School closed as roads flood', 'Pupils stayed home while storm water covered the harbour quay road.'],
+      ['Fish market reopens after the storm', 'Stallholders returned to the harbour quay a day after it flooded.'],
+    ];
+    const others = reports.map(([title, text]) =>
+      makeArticle({ title: `Harbour storm: ${title}`, summary: text, bodyHtml: `<p>${text}</p>` }),
     );
     for (const other of others) await store.createArticle(other);
     await refreshRelatedForArticle(store, article.id, { now: NOW, siteUrl: SITE });

@@ -2,8 +2,8 @@ import { articleUrlFor } from '../domain/article-url.ts';
 import type { ExternalStory, RelatedStore } from '../store/store.ts';
 import type { FindRelatedOptions } from './find-related-links.ts';
 import { type ScoredStory, scoreRelated } from './score-related.ts';
-import { selectQueryTerms } from './select-query-terms.ts';
-import { storyTerms } from './story-terms.ts';
+import { storyProfile } from './story-terms.ts';
+import { weightedQuery } from './weighted-query.ts';
 
 /** How many of our articles one new item may join the related set of. */
 export const ARTICLES_PER_ITEM = 3;
@@ -17,14 +17,18 @@ const ITEM_QUERY_TERMS = 6;
  * gain the item; an article's next save rescores everything from its side.
  */
 export async function findArticlesForStory(
-  store: Pick<RelatedStore, 'searchStories' | 'countStoriesWithTerms'>,
+  store: Pick<RelatedStore, 'searchStories' | 'countStoriesWithTerms' | 'countStories'>,
   item: ExternalStory,
   options: FindRelatedOptions,
 ): Promise<ScoredStory[]> {
-  const terms = storyTerms({ title: item.title, summary: item.summary, body: item.text });
+  // Fewer words than an article's own query: this runs once per ingested item.
+  const { terms, query } = await weightedQuery(
+    store,
+    storyProfile({ title: item.title, summary: item.summary, body: item.text }),
+    { ...options, maxQueryTerms: ITEM_QUERY_TERMS },
+  );
   const { candidates, selfTextScore } = await store.searchStories({
-    // Fewer words than an article's own query: this runs once per ingested item.
-    terms: await selectQueryTerms(store, terms, { ...options, maxQueryTerms: ITEM_QUERY_TERMS }),
+    terms,
     field: 'text',
     kind: 'own',
     self: { kind: 'external', id: item.id },
@@ -37,8 +41,10 @@ export async function findArticlesForStory(
     id: item.id,
     title: item.title,
     summary: item.summary,
+    lead: item.text,
     tags: item.tags,
     terms,
+    query,
     publishedAt: item.publishedAt,
     ...(item.url ? { url: item.url } : {}),
     ...(item.category ? { category: item.category } : {}),

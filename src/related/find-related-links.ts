@@ -5,12 +5,13 @@ import { MAX_RELATED_LINKS, type RelatedLink } from '../domain/related.ts';
 import type { RelatedStore, Store } from '../store/store.ts';
 import { type EditorialOptions, resolveEditorialLinks } from './resolve-editorial-links.ts';
 import { type ScoredStory, type ScoreOptions, scoreRelated } from './score-related.ts';
-import { type QueryTermOptions, selectQueryTerms } from './select-query-terms.ts';
-import { storyTerms } from './story-terms.ts';
+import { storyProfile } from './story-terms.ts';
+import { type WeightedQueryOptions, weightedQuery } from './weighted-query.ts';
 
-export type FindRelatedDeps = Pick<Store, 'getArticle'> & Pick<RelatedStore, 'searchStories' | 'countStoriesWithTerms'>;
+export type FindRelatedDeps = Pick<Store, 'getArticle'> &
+  Pick<RelatedStore, 'searchStories' | 'countStoriesWithTerms' | 'countStories'>;
 
-export interface FindRelatedOptions extends EditorialOptions, QueryTermOptions, Omit<ScoreOptions, 'exclude'> {
+export interface FindRelatedOptions extends EditorialOptions, WeightedQueryOptions, Omit<ScoreOptions, 'exclude'> {
   /** How many stories the index returns for scoring. */
   candidateLimit?: number;
 }
@@ -41,9 +42,14 @@ export async function scoreForArticle(
   editorial: RelatedLink[],
   options: FindRelatedOptions,
 ): Promise<ScoredStory[]> {
-  const terms = storyTerms({ title: article.title, summary: article.summary, body: htmlToPlainText(article.bodyHtml) });
+  const body = htmlToPlainText(article.bodyHtml);
+  const { terms, query } = await weightedQuery(
+    store,
+    storyProfile({ title: article.title, summary: article.summary, body }),
+    options,
+  );
   const { candidates, selfTextScore } = await store.searchStories({
-    terms: await selectQueryTerms(store, terms, options),
+    terms,
     field: 'text',
     self: { kind: 'own', id: article.id },
     now: options.now,
@@ -55,10 +61,12 @@ export async function scoreForArticle(
     id: article.id,
     title: article.title,
     summary: article.summary,
+    lead: body,
     url: articleUrl(options.siteUrl, article.categorySlug, article.slug),
     category: article.category,
     tags: article.tags,
     terms,
+    query,
     ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
     ...(selfTextScore ? { selfTextScore } : {}),
   };

@@ -21,9 +21,11 @@ const SAME_TITLE = 0.9;
 const SAME_TEXT = 0.7;
 /** Shorter texts say too little to call them copies: "Police said on Monday." */
 const MIN_SHINGLES = 6;
+const COMPARED_WORDS = 60;
 
 export function copyFeatures(story: { url?: string; title: string; summary?: string; lead?: string }): CopyFeatures {
-  const words = contentWords(`${story.summary ?? ''} ${story.lead ?? ''}`);
+  // The start of the text only: a stored candidate carries its lead, not its whole body.
+  const words = contentWords(`${story.summary ?? ''} ${story.lead ?? ''}`).slice(0, COMPARED_WORDS);
   const shingles = new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
   const features: CopyFeatures = { title: titleFeatures(story.title), shingles };
   if (story.url) features.url = normalizeUrl(story.url);

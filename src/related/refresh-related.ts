@@ -53,8 +53,7 @@ export async function refreshRelatedForArticle(
   const waiting = createTitleIndex(await store.listUnresolvedEditorialLinks(), (l) => l.title);
   for (const link of waiting.find(article.title)) affected.add(link.articleId);
   affected.delete(article.id);
-  const batch = { ...options, termCounts: options.termCounts ?? new Map<string, number>() };
-  return mergeResults(result, await refreshArticles(store, [...affected], batch));
+  return mergeResults(result, await refreshArticles(store, [...affected], await batchOptions(store, options)));
 }
 
 /**
@@ -70,8 +69,7 @@ export async function refreshRelatedForExternalItems(
   options: RefreshOptions,
 ): Promise<RefreshResult> {
   const items = await store.getExternalStories(itemIds);
-  // One cycle's items share many words: count each word in the index once for the whole batch.
-  const batch = { ...options, termCounts: options.termCounts ?? new Map<string, number>() };
+  const batch = await batchOptions(store, options);
   const additions = new Map<string, RelatedLink[]>();
   for (const item of items) {
     for (const article of await findArticlesForStory(store, item, batch)) {
@@ -133,6 +131,15 @@ async function refreshArticles(store: RefreshDeps, ids: string[], options: Refre
   return result;
 }
 
+/** Many refreshes share many words: count each word, and the archive, once for the whole batch. */
+async function batchOptions(store: RefreshDeps, options: RefreshOptions): Promise<RefreshOptions> {
+  return {
+    ...options,
+    termCounts: options.termCounts ?? new Map<string, number>(),
+    storyCount: options.storyCount ?? (await store.countStories()),
+  };
+}
+
 function mergeResults(into: RefreshResult, from: RefreshResult): RefreshResult {
   into.refreshed.push(...from.refreshed);
   into.changed.push(...from.changed);
@@ -149,7 +156,7 @@ export async function refreshRelatedForAllArticles(
   options: RefreshOptions,
   onProgress?: (done: number) => void,
 ): Promise<RefreshResult> {
-  const batch = { ...options, cascade: false, termCounts: options.termCounts ?? new Map<string, number>() };
+  const batch = { ...(await batchOptions(store, options)), cascade: false };
   const result: RefreshResult = { refreshed: [], changed: [] };
   let cursor: string | undefined;
   do {

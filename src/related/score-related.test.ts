@@ -110,6 +110,40 @@ describe('scoreRelated', () => {
   });
 });
 
+describe('scoreRelated with a weighted query (headline and lead)', () => {
+  const weighted = {
+    ...subject,
+    summary: 'Russia called up reservists on Wednesday and protests against the draft spread to 30 cities.',
+    query: [
+      { stem: 'russia', weight: 4.5, idf: 2, isIdentifying: true },
+      { stem: 'reservist', weight: 5, idf: 4 },
+      { stem: 'draft', weight: 5, idf: 3 },
+      { stem: 'protest', weight: 5, idf: 3 },
+      { stem: 'citi', weight: 2, idf: 1 },
+    ],
+  };
+
+  it('links a short external item that tells the story, not a long article that mentions it deep in its body', () => {
+    const item = candidate('item', {
+      title: 'Protests spread as Russia drafts reservists',
+      summary: 'Police detained protesters.',
+    });
+    const long = candidate('long', {
+      kind: 'own',
+      title: 'What the week meant for European markets',
+      summary: 'Stocks fell.',
+      lead: `${'Markets moved on many things. '.repeat(200)} Russia drafted reservists and protests followed.`,
+    });
+    expect(scoreRelated(weighted, [long, item], { minScore: 0 }).map((s) => s.id)).toEqual(['item']);
+  });
+
+  it('refuses a story that shares one common word, but not one that shares a name', () => {
+    const city = candidate('city', { title: 'New cycle lanes open across the city', summary: 'Commuters cheered.' });
+    const named = candidate('named', { title: 'Russia and the price of gas', summary: 'Exports fell again.' });
+    expect(scoreRelated(weighted, [city, named], { minScore: 0 }).map((s) => s.id)).toEqual(['named']);
+  });
+});
+
 describe('recencyDecay', () => {
   it('halves every half-life and is neutral without a date', () => {
     expect(recencyDecay('2022-09-01T00:00:00Z', '2022-09-01T00:00:00Z', 7)).toBe(1);

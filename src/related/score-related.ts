@@ -2,21 +2,25 @@ import type { RelatedReason, StoryCandidate, StoryKind } from '../domain/related
 import { compareTitleFeatures, titleFeatures } from './match-title.ts';
 import { type CopyFeatures, copyFeatures, isNearCopy, normalizeUrl } from './near-copy.ts';
 import { contentWords, stem } from './story-terms.ts';
+import { averageLengths, bm25f, hasStem, prepareText, type QueryTerm } from './text-match.ts';
 
 /**
  * Ranks the stories the full-text index found for a subject. Pure: the same
  * subject and candidates always give the same ranking, so it is tested and
  * tuned (bench/related-eval) without a database.
  *
- *   score = text × (wText + tags·wTags + sameCategory·wCategory) × (1 − wRecency + wRecency·decay)
+ *   score = text × (wText + tags·wTags + category·wCategory) × (1 − wRecency + wRecency·decay)
  *
  * Tags and category scale the text evidence rather than add to it, so they
- * never lift a story that shares no real words with the subject.
+ * never lift a story that shares no real words with the subject; category is
+ * 1 for the same, 0 for another, ½ when the candidate has none of ours.
  *
- * text is BM25 scaled by the subject's BM25 against its own query (a story
- * matches itself best), so scores compare across subjects and a minimum
- * score means the same everywhere; decay halves every `halfLifeDays` between
- * the two publication dates, because stories about one event cluster in time.
+ * text is the candidate's BM25F on headline and lead (text-match.ts) scaled
+ * by the subject's own (a story matches itself best), so scores compare
+ * across subjects and the minimum score, a share of the self-match, means the
+ * same everywhere: weak links are refused rather than filling the list.
+ * decay halves every `halfLifeDays` between the two publication dates,
+ * because stories about one event cluster in time.
  */
 
 export interface RelatedSubject {
@@ -31,7 +35,9 @@ export interface RelatedSubject {
   publishedAt?: string;
   /** The terms the index was queried with. */
   terms: string[];
-  /** The subject's own BM25 for that query, when the index returned it. */
+  /** The same terms weighted (story-terms) with their idf: candidates are then matched on headline and lead. */
+  query?: QueryTerm[];
+  /** The subject's own BM25 for that query, when the index returned it (used without `query`). */
   selfTextScore?: number;
 }
 
@@ -58,9 +64,11 @@ export interface ScoredStory extends StoryCandidate {
 
 export const DEFAULT_WEIGHTS: ScoreWeights = { text: 1, tags: 0.35, category: 0.15, recency: 0.6 };
 export const DEFAULT_K = 5;
-export const DEFAULT_MIN_SCORE = 0.12;
+export const DEFAULT_MIN_SCORE = 0.08;
 export const DEFAULT_HALF_LIFE_DAYS = 7;
 const DAY_MS = 86_400_000;
+/** Query words a candidate's headline and lead must share with the subject, unless one is a name or number. */
+const MIN_SHARED_TERMS = 2;
 const MAX_REASON_TERMS = 5;
 /** An editor's link this similar in headline is the story already linked (see isSameTitle). */
 const SAME_TITLE = 0.9;
@@ -72,19 +80,21 @@ export function scoreRelated(
 ): ScoredStory[] {
   const { k = DEFAULT_K, minScore = DEFAULT_MIN_SCORE, halfLifeDays = DEFAULT_HALF_LIFE_DAYS } = options;
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const norm = subject.selfTextScore || Math.max(0, ...candidates.map((c) => c.textScore)) || 1;
+  const textOf = textRelevance(subject, candidates);
   const subjectTags = new Set(subject.tags.map(normalizeTag));
   const subjectTerms = new Set(subject.terms.map(stem));
 
   const scored = candidates
     .filter((c) => !(c.kind === subject.kind && c.id === subject.id))
     .map((candidate): ScoredStory => {
-      const text = Math.min(1, candidate.textScore / norm);
+      const text = textOf(candidate);
       const sharedTags = candidate.tags.filter((tag) => subjectTags.has(normalizeTag(tag)));
       const tags = jaccard(subjectTags.size, new Set(candidate.tags.map(normalizeTag)).size, sharedTags.length);
       const sameCategory = isSameCategory(subject.category, candidate.category);
       const decay = recencyDecay(subject.publishedAt, candidate.publishedAt, halfLifeDays);
-      const relevance = text * (weights.text + tags * weights.tags + (sameCategory ? weights.category : 0));
+      // An external item has no category of ours: unknown counts half, as an unknown date does.
+      const category = sameCategory ? 1 : !candidate.category || !subject.category ? 0.5 : 0;
+      const relevance = text * (weights.text + tags * weights.tags + category * weights.category);
       const score = relevance * (1 - weights.recency + weights.recency * decay);
       return {
         ...candidate,
@@ -92,10 +102,35 @@ export function scoreRelated(
         reasons: reasonsFor(candidate, subjectTerms, sharedTags, sameCategory),
       };
     })
-    .filter((s) => s.score >= minScore)
+    .filter((s) => s.score > 0 && s.score >= minScore)
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 
   return dedupe(subject, scored, options.exclude).slice(0, k);
+}
+
+/**
+ * Text relevance 0..1 of each candidate: with a weighted query, BM25F on
+ * headline and lead (text-match.ts) scaled by the subject's own score, so a
+ * short external item and a long article are judged on the same fields;
+ * without one, the index's BM25 scaled by the subject's.
+ */
+function textRelevance(subject: RelatedSubject, candidates: readonly StoryCandidate[]) {
+  const { query } = subject;
+  if (!query) {
+    const norm = subject.selfTextScore || Math.max(0, ...candidates.map((c) => c.textScore)) || 1;
+    return (candidate: StoryCandidate) => Math.min(1, candidate.textScore / norm);
+  }
+  const texts = new Map(candidates.map((c) => [c, prepareText(c)]));
+  const own = prepareText(subject);
+  const averages = averageLengths([own, ...texts.values()]);
+  const self = bm25f(query, own, averages) || 1;
+  return (candidate: StoryCandidate) => {
+    const text = texts.get(candidate);
+    // One shared common word is a coincidence ("across", "city"); one shared name is not.
+    const shared = text ? query.filter((term) => hasStem(text, term.stem)) : [];
+    if (!text || (shared.length < MIN_SHARED_TERMS && !shared.some((term) => term.isIdentifying))) return 0;
+    return Math.min(1, bm25f(query, text, averages) / self);
+  };
 }
 
 /** Keeps the best of each story: no near-copies of each other or of the subject, none already linked. */

@@ -1,9 +1,14 @@
+import { stemmer } from 'stemmer';
 import { normalizeTitle } from './normalize-title.ts';
 
 /**
- * The words that say what a story is about, for the full-text query and for
- * the "shared terms" reason. Title words count three times, summary words
- * twice, body words once; function words and bare numbers never count.
+ * The words that say what a story is about, for the full-text query, its
+ * weights and the "shared terms" reason. News is written top down (the
+ * inverted pyramid): the headline and the lead name the event, so a word
+ * there counts more than one deep in the body, and repeating a word in a
+ * long body adds less and less. What identifies one story among many on the
+ * same subject are its names, places and numbers (a flight, a bill, a
+ * death toll): those weigh more than common words. Function words never count.
  */
 
 const STOPWORDS = new Set(
@@ -28,34 +33,104 @@ export interface StoryText {
   body?: string;
 }
 
-/** At most `max` terms, most characteristic first. */
-export function storyTerms({ title, summary = '', body = '' }: StoryText, max = 24): string[] {
-  const weights = new Map<string, number>();
-  const add = (text: string, weight: number) => {
-    for (const word of contentWords(text)) weights.set(word, (weights.get(word) ?? 0) + weight);
-  };
-  add(title, 3);
-  add(summary, 2);
-  add(body, 1);
-  // Map order is first occurrence, and sort is stable: ties keep title words first.
-  return [...weights.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, max)
-    .map(([word]) => word);
+/** One word of a story's profile: how it is queried, matched, and weighed. */
+export interface StoryTerm {
+  /** The word as the index is queried (FTS5 stems it with the same Porter algorithm). */
+  word: string;
+  stem: string;
+  /** Headline 3, summary or lead 2, the rest of the body 1 + ln(occurrences); ×1.5 when identifying. */
+  weight: number;
+  /** A name (capitalised inside sentences, never lower-case) or a number of three digits or more. */
+  isIdentifying: boolean;
+}
+
+/** The lead: the first words of the body, where a news story says what happened. */
+export const LEAD_WORDS = 50;
+const TITLE_WEIGHT = 3;
+const LEAD_WEIGHT = 2;
+export const IDENTIFYING_BOOST = 1.5;
+
+/** At most `max` terms, one per stem, heaviest first (ties keep headline order). */
+export function storyProfile({ title, summary = '', body = '' }: StoryText, max = 24): StoryTerm[] {
+  const names = properNames(title, `${summary}\n${body}`);
+  const bodyWords = storyWords(body);
+  const fields: [string[], 'title' | 'lead' | 'rest'][] = [
+    [storyWords(title), 'title'],
+    [[...storyWords(summary), ...bodyWords.slice(0, LEAD_WORDS)], 'lead'],
+    [bodyWords.slice(LEAD_WORDS), 'rest'],
+  ];
+  const byStem = new Map<string, { word: string; title: boolean; lead: boolean; rest: number }>();
+  for (const [words, field] of fields) {
+    for (const word of words) {
+      const key = stem(word);
+      const entry = byStem.get(key) ?? { word, title: false, lead: false, rest: 0 };
+      if (field === 'rest') entry.rest++;
+      else entry[field] = true;
+      byStem.set(key, entry);
+    }
+  }
+  const terms = [...byStem].map(([key, e]): StoryTerm => {
+    const isIdentifying = /\d/.test(e.word) || names.has(key);
+    const placed = (e.title ? TITLE_WEIGHT : 0) + (e.lead ? LEAD_WEIGHT : 0) + (e.rest ? 1 + Math.log(e.rest) : 0);
+    return { word: e.word, stem: key, weight: placed * (isIdentifying ? IDENTIFYING_BOOST : 1), isIdentifying };
+  });
+  // Map order is first occurrence, and sort is stable: ties keep headline words first.
+  return terms.sort((a, b) => b.weight - a.weight).slice(0, max);
+}
+
+/** The query words of a story, most characteristic first. */
+export function storyTerms(text: StoryText, max = 24): string[] {
+  return storyProfile(text, max).map((term) => term.word);
 }
 
 /** Lower-case words without stopwords, numbers and one-letter tokens. */
 export function contentWords(text: string): string[] {
-  const normalized = normalizeTitle(text);
-  if (!normalized) return [];
-  return normalized.split(' ').filter((word) => word.length > 1 && !STOPWORDS.has(word) && !/^\d+$/.test(word));
+  return words(text).filter((word) => !/^\d+$/.test(word));
 }
 
 /**
- * A crude English stem so that "drafts" meets "draft" and "protesting" meets
- * "protest" when explaining a match; the index itself uses FTS5's porter.
+ * contentWords, plus numbers of three digits or more that are not all
+ * zeros: "flight 2490", "bill 1234", "300 000" keeps 300.
  */
+export function storyWords(text: string): string[] {
+  return words(text).filter((word) => !/^\d+$/.test(word) || (word.length >= 3 && !/^0+$/.test(word)));
+}
+
+function words(text: string): string[] {
+  const normalized = normalizeTitle(text);
+  if (!normalized) return [];
+  return normalized.split(' ').filter((word) => word.length > 1 && !STOPWORDS.has(word));
+}
+
+/** The Porter stem, as FTS5's porter tokenizer computes it: "floods" and "flooded" meet at "flood". */
 export function stem(word: string): string {
-  if (word.length <= 4) return word;
-  return word.replace(/(?:ing|ed|es|s)$/, '');
+  return stemmer(word);
+}
+
+/**
+ * Stems of the words a story writes as names: capitalised where a sentence
+ * does not start, and never in lower case. A headline in title case says
+ * nothing about names, so it counts only when written as a sentence.
+ */
+function properNames(title: string, text: string): Set<string> {
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  const headlineWords = title.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  const isTitleCase = headlineWords.filter((w) => /^\p{Lu}/u.test(w)).length > headlineWords.length / 2;
+  for (const source of isTitleCase ? [text] : [title, text]) {
+    let sentenceStart = true;
+    for (const token of source.split(/\s+/)) {
+      const letters = token.replace(/^[^\p{L}\p{N}]+/u, '');
+      if (letters) {
+        const isCapital = /^\p{Lu}/u.test(letters);
+        for (const word of words(letters)) {
+          if (!isCapital) lower.add(stem(word));
+          else if (!sentenceStart) capitalised.add(stem(word));
+        }
+      }
+      sentenceStart = /[.!?:]["'\u201d\u2019)]*$/u.test(token);
+    }
+  }
+  for (const key of lower) capitalised.delete(key);
+  return capitalised;
 }

@@ -238,6 +238,8 @@ export interface UnresolvedEditorialLink {
 
 export interface RelatedStore {
   searchStories(search: RelatedSearch): Promise<RelatedSearchResult>;
+  /** How many stories the related index holds (articles of any status and external items). */
+  countStories(): Promise<number>;
   /** How many stories contain each term (title, summary or body), counted up to `cap`. */
   countStoriesWithTerms(terms: string[], cap: number): Promise<number[]>;
   getExternalStories(ids: string[]): Promise<ExternalStory[]>;

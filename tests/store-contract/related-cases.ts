@@ -58,6 +58,28 @@ export function describeRelatedCases({ store }: StoreContext): void {
       expect(hostile.candidates.every((c) => c.title.startsWith('Storm'))).toBe(true);
     });
 
+    it('counts the stories in the index, of every kind and status', async () => {
+      await seedStories();
+      expect(await store().countStories()).toBe(5); // 4 articles (a draft and a scheduled one too) + 1 item
+    });
+
+    it('returns the start of each candidate body as plain text, for matching on headline and lead', async () => {
+      const article = makeArticle({
+        title: 'Lighthouse keeper retires',
+        bodyHtml: '<p>After <strong>forty years</strong> the lighthouse keeper locked the door.</p>',
+        slug: 'keeper',
+      });
+      await store().createArticle(article);
+      const found = await store().searchStories({
+        terms: ['lighthouse'],
+        field: 'text',
+        now: NOW,
+        articleUrl,
+        limit: 5,
+      });
+      expect(found.candidates[0]?.lead).toBe('After forty years the lighthouse keeper locked the door.');
+    });
+
     it('counts the stories holding each of many terms, up to a cap', async () => {
       await seedStories();
       const named = ['storm', 'coast', 'budget', 'council', 'nothing', 'road', 'surge', 'season', 'hits', 'zzz', 'the'];

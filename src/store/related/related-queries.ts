@@ -31,6 +31,9 @@ export function createRelatedQueries(db: SqlDatabase): RelatedStore {
   return {
     searchStories: (search) => searchStories(db, search),
     countStoriesWithTerms: (terms, cap) => countStoriesWithTerms(db, terms, cap),
+    async countStories() {
+      return (await db.first<{ n: number }>('SELECT count(*) AS n FROM related_docs'))?.n ?? 0;
+    },
 
     async getExternalStories(ids) {
       const stories: ExternalStory[] = [];

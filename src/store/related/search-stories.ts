@@ -1,4 +1,5 @@
 import type { ArticleUrlFor } from '../../domain/article-url.ts';
+import { htmlToPlainText } from '../../domain/plain-text.ts';
 import type { StoryCandidate } from '../../domain/related.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 import type { RelatedSearch, RelatedSearchResult } from '../store.ts';
@@ -9,6 +10,9 @@ import type { RelatedSearch, RelatedSearchResult } from '../store.ts';
  */
 const BM25 = 'bm25(related_fts, 0.0, 4.0, 2.0, 1.0)';
 const MAX_TERMS = 32;
+/** Enough of a body for its lead (src/related/story-terms.ts: LEAD_WORDS), markup included or not. */
+const LEAD_HTML_CHARS = 1_500;
+const LEAD_TEXT_CHARS = 800;
 
 interface CandidateRow {
   kind: 'own' | 'external';
@@ -25,6 +29,7 @@ interface CandidateRow {
   source_name: string | null;
   category_hint: string | null;
   published_at: string | null;
+  lead: string | null;
 }
 
 // The FTS query runs first, in its own subquery, so BM25 ranks only matching rows; the joins
@@ -34,7 +39,8 @@ const SEARCH = `
   SELECT m.kind, m.ref_id AS id, m.text_score,
          COALESCE(a.title, e.title) AS title, COALESCE(a.summary, e.summary) AS summary,
          a.slug, a.category_slug, a.category, a.tags, e.link, e.categories,
-         s.name AS source_name, s.category_hint, COALESCE(a.published_at, e.published_at) AS published_at
+         s.name AS source_name, s.category_hint, COALESCE(a.published_at, e.published_at) AS published_at,
+         COALESCE(substr(a.body_html, 1, ${LEAD_HTML_CHARS}), substr(e.content_text, 1, ${LEAD_TEXT_CHARS})) AS lead
     FROM (SELECT d.kind, d.ref_id, -${BM25} AS text_score
             FROM related_fts JOIN related_docs d ON d.doc_id = related_fts.rowid
            WHERE related_fts MATCH ? ORDER BY ${BM25} LIMIT ?) m
@@ -134,6 +140,9 @@ function candidateFromRow(row: CandidateRow, articleUrl: ArticleUrlFor): StoryCa
   if (url) candidate.url = url;
   if (category) candidate.category = category;
   if (row.published_at) candidate.publishedAt = row.published_at;
+  // A cut may leave half a tag at the end: the text before it is what counts.
+  const lead = row.lead && (isOwn ? htmlToPlainText(row.lead.replace(/<[^>]*$/, '')) : row.lead);
+  if (lead) candidate.lead = lead;
   return candidate;
 }
 
