@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reservedSlugProblem } from './reserved-slugs.ts';
 import { SLUG_PATTERN } from './slug.ts';
 
 /** Input validation at the edges: every write to the store passes one of these. */
@@ -9,6 +10,18 @@ const sitePath = z
   .string()
   .regex(/^\/[^\s]*$/, 'must be an absolute URL or a path starting with /')
   .max(2048);
+
+/** A name that becomes a URL segment (category, tag, author): its slug must not be one of our routes. */
+const routeName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((name, ctx) => {
+      const problem = reservedSlugProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 export const imageSchema = z.strictObject({
   url: z.union([httpUrl, sitePath]),
@@ -25,7 +38,7 @@ export const imageSchema = z.strictObject({
 });
 
 export const authorSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: routeName(200),
   role: z.string().trim().max(200).optional(),
   bio: z.string().trim().max(2000).optional(),
   url: httpUrl.optional(),
@@ -42,8 +55,8 @@ export const articleInputSchema = z.strictObject({
   slug: z.string().regex(SLUG_PATTERN, 'lower-case words joined by hyphens').max(80).optional(),
   summary: z.string().trim().max(2000).optional(),
   bodyHtml: z.string().max(500_000),
-  category: z.string().trim().min(1).max(100),
-  tags: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+  category: routeName(100),
+  tags: z.array(routeName(60)).max(30).default([]),
   image: imageSchema.optional(),
   author: authorSchema,
   status: z.enum(['draft', 'published']).default('draft'),
@@ -57,7 +70,7 @@ export const articlePatchSchema = articleInputSchema
   .extend({
     image: imageSchema.nullable().optional(),
     publishedAt: isoDate.nullable().optional(),
-    tags: z.array(z.string().trim().min(1).max(60)).max(30).optional(),
+    tags: z.array(routeName(60)).max(30).optional(),
     status: z.enum(['draft', 'published']).optional(),
     relatedLinks: z.array(editorialLinkSchema).max(20).optional(),
   })
