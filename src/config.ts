@@ -48,6 +48,10 @@ const configSchema = z.object({
   PUBLISH_SCHEDULE: cron.default('* * * * *'),
   FEED_ITEMS: z.coerce.number().int().min(1).max(1000).default(50),
   FEED_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Items per tag and author feed: narrower feeds, so fewer items (and 7,500 documents stay small). */
+  FOLLOW_FEED_ITEMS: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Days a deleted or unpublished article stays in its Atom feeds as an RFC 6721 tombstone. */
+  RETRACTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /**
    * What item content shows besides the body: the lead image with caption and credit on top,
    * and the author's byline and bio at the end (for readers that ignore media:content).
@@ -117,6 +121,8 @@ export interface Config extends FeedSettings {
   feedMaxAge: number;
   /** Blocks added to every feed item's content (FEED_LEAD_IMAGE, FEED_BYLINE). */
   feedContentBlocks: { leadImage: boolean; byline: boolean };
+  followFeedItems: number;
+  retractionDays: number;
   /** An external hub; when unset, Tidings is its own (config.websub). */
   websubHub?: string;
   websub: WebSubSettings;
@@ -181,6 +187,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publishSchedule: e.PUBLISH_SCHEDULE,
     feedItems: e.FEED_ITEMS,
     feedMaxAge: e.FEED_MAX_AGE,
+    followFeedItems: e.FOLLOW_FEED_ITEMS,
+    retractionDays: e.RETRACTION_DAYS,
     websub: {
       lease: {
         minSeconds: e.WEBSUB_MIN_LEASE_SECONDS,

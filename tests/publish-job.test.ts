@@ -51,8 +51,10 @@ describe('the publish job', () => {
     const feed = await new Parser().parseString(await readFile(join(dir, 'feeds', name), 'utf8'));
     return feed.items.map((item) => item.title);
   };
+  // Untagged, by one author: the tag and author feeds have tests of their own (tests/follow-feeds.test.ts).
+  const AUTHOR = 'author/isaac-serna-diez';
   const add = async (overrides: Partial<Article>) => {
-    const article = makeArticle(overrides);
+    const article = makeArticle({ tags: [], ...overrides });
     await deps.store.createArticle(article);
     return article;
   };
@@ -62,7 +64,7 @@ describe('the publish job', () => {
       await add({ title: `World ${i}`, category: 'World', publishedAt: `2026-02-0${i}T00:00:00.000Z` });
     await add({ title: 'Tech 1', category: 'Tech' });
     const run = await publishFeeds(deps, 'test');
-    expect(run.feedsWritten.sort()).toEqual(documentsOf('all', 'tech', 'world'));
+    expect(run.feedsWritten.sort()).toEqual(documentsOf('all', 'tech', 'world', AUTHOR));
     expect(await titlesIn('world.rss')).toEqual(['World 4', 'World 3', 'World 2']);
     expect(await titlesIn('all.rss')).toEqual(['Tech 1', 'World 4', 'World 3']);
     expect((await readdir(join(dir, 'feeds'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -96,7 +98,7 @@ describe('the publish job', () => {
       revision: 2,
     });
     const run = await publishFeeds(deps, 'test');
-    expect(run.feedsWritten.sort()).toEqual(documentsOf('all', 'world'));
+    expect(run.feedsWritten.sort()).toEqual(documentsOf('all', 'world', AUTHOR));
     expect((await deps.sink.get('tech.rss'))?.etag).toBe(techBefore?.etag);
     expect((await deps.sink.get('world.rss'))?.lastModified).toBe('2026-03-01T12:30:00.000Z');
     expect((await deps.sink.get('tech.rss'))?.lastModified).toBe(techBefore?.lastModified);
@@ -118,10 +120,11 @@ describe('the publish job', () => {
     expect(run.errors).toEqual([
       { feed: 'all', message: 'renderer exploded' },
       { feed: 'world', message: 'renderer exploded' },
+      { feed: AUTHOR, message: 'renderer exploded' },
     ]);
     expect(await readFile(join(dir, 'feeds', 'world.atom'), 'utf8')).toBe(before);
     const [recorded] = await deps.store.listPublishRuns(1);
-    expect(recorded?.errors).toHaveLength(2);
+    expect(recorded?.errors).toHaveLength(3);
 
     const healed = await publishFeeds(deps, 'test');
     expect(healed.errors).toEqual([]);
@@ -134,7 +137,7 @@ describe('the publish job', () => {
     await rm(join(dir, 'feeds'), { recursive: true });
     const restarted = { ...deps, sink: createFsFeedSink(join(dir, 'feeds')) };
     const run = await publishFeeds(restarted, 'test');
-    expect(run.feedsWritten.sort()).toEqual(documentsOf('all', 'world'));
+    expect(run.feedsWritten.sort()).toEqual(documentsOf('all', 'world', AUTHOR));
     expect(await titlesIn('world.rss')).toEqual(['Survivor']);
     expect((await publishFeeds(restarted, 'test')).feedsWritten).toEqual([]);
   });

@@ -3,6 +3,7 @@ import type { Store } from '../src/store/store.ts';
 import { describeArticleCases } from './store-contract/article-cases.ts';
 import { describeFeedCases } from './store-contract/feed-cases.ts';
 import { describeFetchCases } from './store-contract/fetch-cases.ts';
+import { describeFollowCases } from './store-contract/follow-cases.ts';
 import { describeListCases } from './store-contract/list-cases.ts';
 import { describePublishCases } from './store-contract/publish-cases.ts';
 import { describeRelatedCases } from './store-contract/related-cases.ts';
@@ -48,6 +49,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Ope
     describeListCases(context);
     describeSearchCases(context);
     describeFeedCases(context);
+    describeFollowCases(context);
     describePublishCases(context);
     describeSourceCases(context);
     describeFetchCases(context);

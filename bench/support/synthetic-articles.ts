@@ -16,8 +16,14 @@ function words(seed: number, count: number): string {
   return out.join(' ');
 }
 
+/** How many distinct tags and authors to spread articles over (two tags each); defaults keep older benchmarks' data. */
+export interface FollowSpread {
+  tags: number;
+  authors: number;
+}
+
 /** The i-th synthetic article: one of `categories` categories, published i minutes before `now`. */
-export function syntheticArticle(i: number, categories: number, now: Date): Article {
+export function syntheticArticle(i: number, categories: number, now: Date, spread?: FollowSpread): Article {
   const category = `Category ${i % categories}`;
   const published = new Date(now.getTime() - (i + 1) * 60_000).toISOString();
   const id = `art_${String(i).padStart(8, '0')}`;
@@ -31,7 +37,9 @@ export function syntheticArticle(i: number, categories: number, now: Date): Arti
     bodyHtml: paragraphs,
     category,
     categorySlug: `category-${i % categories}`,
-    tags: [WORDS[i % WORDS.length] as string, WORDS[(i * 7) % WORDS.length] as string],
+    tags: spread
+      ? [`Topic ${i % spread.tags}`, `Topic ${(i * 7 + 1) % spread.tags}`]
+      : [WORDS[i % WORDS.length] as string, WORDS[(i * 7) % WORDS.length] as string],
     image: {
       url: `/media/${i}.jpg`,
       credit: 'Staff',
@@ -40,7 +48,9 @@ export function syntheticArticle(i: number, categories: number, now: Date): Arti
       type: 'image/jpeg',
       length: 48_000 + i,
     },
-    author: { name: `Writer ${i % 97}`, role: 'Reporter', bio: `Writer ${i % 97} is a reporter.` },
+    author: ((n) => ({ name: `Writer ${n}`, role: 'Reporter', bio: `Writer ${n} is a reporter.` }))(
+      i % (spread?.authors ?? 97),
+    ),
     status: 'published',
     publishedAt: published,
     createdAt: published,

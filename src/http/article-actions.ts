@@ -51,7 +51,7 @@ export function createArticleActions(
       return saved(article);
     },
     async remove(id: string) {
-      if (!(await store.deleteArticle(id))) throw new NotFoundError(`no article with id "${id}"`);
+      if (!(await store.deleteArticle(id, now()))) throw new NotFoundError(`no article with id "${id}"`);
     },
   };
 }

@@ -1,11 +1,11 @@
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { strongEtag } from '../publish/digest.ts';
 import {
-  ALL_FEED,
-  ALL_FEED_KEY,
-  categoryFeed,
   type FeedDefinition,
   type FeedSettings,
+  feedPageSize,
+  feedScope,
+  findFeed,
   parseFeedDocumentName,
 } from '../publish/feed-catalog.ts';
 import { decodePageCursor, loadFeedPage } from '../publish/feed-page.ts';
@@ -15,7 +15,7 @@ import type { FeedPosition, Store } from '../store/store.ts';
 
 export interface FeedArchiveDeps {
   store: Store;
-  settings: FeedSettings & { feedItems: number };
+  settings: FeedSettings;
   now: () => Date;
   /** One renderer per format, chosen by the assembly (app/create-services.ts). */
   renderers: Record<FeedFormat, FeedRenderer>;
@@ -55,8 +55,10 @@ export interface FeedArchive {
 export function createFeedArchive(deps: FeedArchiveDeps): FeedArchive {
   const pages = new Map<string, CachedPage>();
 
-  const versionOf = async (categorySlug: string | undefined, now: string, before: FeedPosition) =>
-    JSON.stringify(await deps.store.listFeedHeads({ categorySlug, now, limit: deps.settings.feedItems + 1, before }));
+  const versionOf = async (feed: FeedDefinition, now: string, before: FeedPosition) =>
+    JSON.stringify(
+      await deps.store.listFeedHeads({ ...feedScope(feed), now, limit: feedPageSize(feed, deps.settings) + 1, before }),
+    );
 
   const peek = (name: string, cursor: string) => {
     const cached = pages.get(`${name} ${cursor}`);
@@ -70,17 +72,16 @@ export function createFeedArchive(deps: FeedArchiveDeps): FeedArchive {
     if (!parsed) throw new NotFoundError(`no feed named "${name}"; the list of feeds is at /`);
     const checkedAt = deps.now().getTime();
     const now = new Date(checkedAt).toISOString();
-    const categorySlug = parsed.key === ALL_FEED_KEY ? undefined : parsed.key;
+    const feed = await findFeed(deps.store, parsed.key, now);
+    if (!feed) throw new NotFoundError(`no feed named "${name}"; the list of feeds is at /`);
     const key = `${name} ${cursor}`;
-    const version = await versionOf(categorySlug, now, position);
+    const version = await versionOf(feed, now, position);
     const cached = pages.get(key);
     if (cached?.version === version) {
       cached.checkedAt = checkedAt;
       return cached.document;
     }
 
-    const feed = await findFeed(deps.store, parsed.key);
-    if (!feed) throw new NotFoundError(`no feed named "${name}"; the list of feeds is at /`);
     const { spec, items } = await loadFeedPage(deps, feed, now, position);
     const body = new TextEncoder().encode(deps.renderers[parsed.format](spec, items));
     const document: FeedDocument = {
@@ -97,10 +98,4 @@ export function createFeedArchive(deps: FeedArchiveDeps): FeedArchive {
   };
 
   return { peek, get };
-}
-
-async function findFeed(store: Store, key: string): Promise<FeedDefinition | undefined> {
-  if (key === ALL_FEED_KEY) return ALL_FEED;
-  const category = (await store.listFeedCategories()).find((c) => c.slug === key);
-  return category && categoryFeed(category);
 }

@@ -8,7 +8,8 @@ import { createFeedArchive, type FeedArchiveDeps } from './feed-archive.ts';
 import { createGzipCache } from './gzip-cache.ts';
 import { statusOf } from './handle-error.ts';
 
-const FEED_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:rss|atom|json)$/;
+/** "world.rss", and the tag and author feeds of issue 11: "tag/climate.atom", "author/ada-quill.json". */
+const FEED_NAME = /^(?:(?:tag|author)\/)?[a-z0-9]+(?:-[a-z0-9]+)*\.(?:rss|atom|json)$/;
 
 /**
  * CORS (https://fetch.spec.whatwg.org/#http-cors-protocol): feeds are public, so any origin
@@ -120,25 +121,31 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink; feedR
     return respond(c, document);
   };
 
+  const serve = (c: Context, name: string): Response | Promise<Response> => {
+    if (c.req.url.includes('?before=') || c.req.url.includes('&before=')) {
+      const cursor = c.req.query('before') ?? '';
+      if (FEED_NAME.test(name)) {
+        // An older page is not a WebSub topic: respond(…, false) names no hub or self in Link headers.
+        const page = archive.peek(name, cursor);
+        if (page) return respond(c, page, false);
+        return archive.get(name, cursor).then((document) => respond(c, document, false), countFailure);
+      }
+    }
+    const cached = sink.peek?.(name);
+    return cached ? respond(c, cached) : respondFromStore(c, name);
+  };
+  const preflight = (name: string) => {
+    if (!FEED_NAME.test(name)) throw new NotFoundError(`no feed named "${name}"; the list of feeds is at /`);
+    return new Response(null, { status: 204, headers: PREFLIGHT });
+  };
+
   // Not an async handler: most polls are answered from memory, and not waiting on a
   // promise there is worth about a tenth of the route's throughput.
   return new Hono()
-    .get('/:name', (c): Response | Promise<Response> => {
-      const name = c.req.param('name');
-      if (c.req.url.includes('?before=') || c.req.url.includes('&before=')) {
-        const cursor = c.req.query('before') ?? '';
-        if (FEED_NAME.test(name)) {
-          const page = archive.peek(name, cursor);
-          if (page) return respond(c, page, false);
-          return archive.get(name, cursor).then((document) => respond(c, document, false), countFailure);
-        }
-      }
-      const cached = sink.peek?.(name);
-      return cached ? respond(c, cached) : respondFromStore(c, name);
-    })
-    .options('/:name', (c) => {
-      const name = c.req.param('name');
-      if (!FEED_NAME.test(name)) throw new NotFoundError(`no feed named "${name}"; the list of feeds is at /`);
-      return new Response(null, { status: 204, headers: PREFLIGHT });
-    });
+    .get('/:name', (c) => serve(c, c.req.param('name')))
+    .get('/tag/:name', (c) => serve(c, `tag/${c.req.param('name')}`))
+    .get('/author/:name', (c) => serve(c, `author/${c.req.param('name')}`))
+    .options('/:name', (c) => preflight(c.req.param('name')))
+    .options('/tag/:name', (c) => preflight(`tag/${c.req.param('name')}`))
+    .options('/author/:name', (c) => preflight(`author/${c.req.param('name')}`));
 }

@@ -5,14 +5,25 @@ import {
   type FeedFormat,
   type FeedSpec,
 } from '../render/feed-spec.ts';
+import type { FeedQuery, Store } from '../store/store.ts';
 
-/** The feed of everything; categories use their slug as key. */
+/**
+ * The one place that knows which feeds Tidings publishes: everything, each
+ * category, each tag and each author (issue 11). Keys are document names
+ * without the format: "all", "<category>", "tag/<slug>", "author/<slug>";
+ * the feed's URL is /feeds/<key>.<format>. The publish job, the feed routes,
+ * the OPML export and the WebSub hub all ask here.
+ */
 export const ALL_FEED_KEY = 'all';
+
+export type FeedKind = 'all' | 'category' | 'tag' | 'author';
 
 export interface FeedDefinition {
   key: string;
-  /** Undefined for the feed of everything. */
-  categorySlug?: string;
+  kind: FeedKind;
+  /** The category, tag or author slug; undefined for the feed of everything. */
+  slug?: string;
+  /** What the feed is of: "All stories", the category, tag or author name. */
   title: string;
 }
 
@@ -32,20 +43,28 @@ export interface FeedSettings {
   feedContentBlocks?: ContentBlocks;
   /** Related links per item (RELATED_LINKS). */
   relatedLinks: number;
+  /** Items per page of the feed of everything and of category feeds. */
+  feedItems: number;
+  /** Items per page of tag and author feeds. */
+  followFeedItems: number;
 }
 
 /** Pixels a side of the feed icon, the PNG served at /favicon.png (http/page-layout.ts). */
 const FEED_ICON_SIZE = 64;
 
+const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
+const FEED_KEY = new RegExp(`^(?:(tag|author)/)?(${SLUG})$`);
+
 export function feedDocumentName(key: string, format: FeedFormat): string {
   return `${key}.${format}`;
 }
 
-/** The feed and format a document name stands for ("world.rss"), or undefined for any other file name. */
+/** The feed and format a document name stands for ("world.rss", "tag/ai.json"), or undefined for any other name. */
 export function parseFeedDocumentName(name: string): { key: string; format: FeedFormat } | undefined {
   const dot = name.lastIndexOf('.');
+  const key = name.slice(0, dot);
   const format = name.slice(dot + 1);
-  return dot > 0 && format in CONTENT_TYPES ? { key: name.slice(0, dot), format: format as FeedFormat } : undefined;
+  return dot > 0 && format in CONTENT_TYPES && FEED_KEY.test(key) ? { key, format: format as FeedFormat } : undefined;
 }
 
 export function feedUrl(publicUrl: string, key: string, format: FeedFormat): string {
@@ -70,10 +89,28 @@ export function advertisedHubUrl(settings: Pick<FeedSettings, 'publicUrl' | 'web
   return settings.websubHub ?? `${settings.publicUrl}/websub`;
 }
 
-export const ALL_FEED: FeedDefinition = { key: ALL_FEED_KEY, title: 'All stories' };
+export const ALL_FEED: FeedDefinition = { key: ALL_FEED_KEY, kind: 'all', title: 'All stories' };
 
 export function categoryFeed(category: { slug: string; name: string }): FeedDefinition {
-  return { key: category.slug, categorySlug: category.slug, title: category.name };
+  return { key: category.slug, kind: 'category', slug: category.slug, title: category.name };
+}
+
+export function tagFeed(tag: { slug: string; name: string }): FeedDefinition {
+  return { key: `tag/${tag.slug}`, kind: 'tag', slug: tag.slug, title: tag.name };
+}
+
+export function authorFeed(author: { slug: string; name: string }): FeedDefinition {
+  return { key: `author/${author.slug}`, kind: 'author', slug: author.slug, title: author.name };
+}
+
+/** A feed known only by its key (one published before whose articles are all gone): named by its slug. */
+export function feedFromKey(key: string): FeedDefinition | undefined {
+  const match = FEED_KEY.exec(key);
+  if (!match) return undefined;
+  const [, kind, slug = ''] = match;
+  if (kind === 'tag') return tagFeed({ slug, name: slug });
+  if (kind === 'author') return authorFeed({ slug, name: slug });
+  return key === ALL_FEED_KEY ? ALL_FEED : categoryFeed({ slug, name: slug });
 }
 
 export function defineFeeds(categories: { slug: string; name: string }[]): FeedDefinition[] {
@@ -81,17 +118,48 @@ export function defineFeeds(categories: { slug: string; name: string }[]): FeedD
   return [ALL_FEED, ...categories.filter((c) => c.slug !== ALL_FEED_KEY).map(categoryFeed)];
 }
 
+/** The store query that selects a feed's articles. */
+export function feedScope(feed: FeedDefinition): Pick<FeedQuery, 'categorySlug' | 'tagSlug' | 'authorSlug'> {
+  if (feed.kind === 'category') return { categorySlug: feed.slug };
+  if (feed.kind === 'tag') return { tagSlug: feed.slug };
+  if (feed.kind === 'author') return { authorSlug: feed.slug };
+  return {};
+}
+
+/** Items per page: tag and author feeds are narrower, so they carry fewer (FOLLOW_FEED_ITEMS). */
+export function feedPageSize(feed: FeedDefinition, settings: Pick<FeedSettings, 'feedItems' | 'followFeedItems'>) {
+  return feed.kind === 'tag' || feed.kind === 'author' ? settings.followFeedItems : settings.feedItems;
+}
+
+/** The HTML page a feed is the feed of. */
+export function feedHomeUrl(feed: FeedDefinition, publicUrl: string): string {
+  if (feed.kind === 'category') return `${publicUrl}/#${feed.key}`;
+  if (feed.kind === 'tag' || feed.kind === 'author') return `${publicUrl}/${feed.key}`;
+  return `${publicUrl}/`;
+}
+
+/** What a reader sees as the feed's title and description. */
+function feedWording(feed: FeedDefinition, site: string): { title: string; description?: string } {
+  if (feed.kind === 'tag')
+    return { title: `${site}: ${feed.title}`, description: `Stories tagged “${feed.title}” from ${site}` };
+  if (feed.kind === 'author')
+    return { title: `${site}: ${feed.title}`, description: `Stories by ${feed.title} from ${site}` };
+  if (feed.kind === 'category') return { title: `${site}: ${feed.title}`, description: `${feed.title} from ${site}` };
+  return { title: `${site}: ${feed.title}` };
+}
+
 /** The spec a renderer needs, minus `updated`, which comes from the items. */
 export function feedSpecFor(feed: FeedDefinition, settings: FeedSettings): Omit<FeedSpec, 'updated'> {
   const feedUrls = Object.fromEntries(
     FEED_FORMATS.map((format) => [format, feedUrl(settings.publicUrl, feed.key, format)]),
   ) as Record<FeedFormat, string>;
+  const wording = feedWording(feed, settings.siteTitle);
   const spec: Omit<FeedSpec, 'updated'> = {
     key: feed.key,
-    title: `${settings.siteTitle}: ${feed.title}`,
-    description: feed.categorySlug ? `${feed.title} from ${settings.siteTitle}` : settings.siteDescription,
+    title: wording.title,
+    description: wording.description ?? settings.siteDescription,
     language: settings.language,
-    homeUrl: feed.categorySlug ? `${settings.publicUrl}/#${feed.key}` : `${settings.publicUrl}/`,
+    homeUrl: feedHomeUrl(feed, settings.publicUrl),
     feedUrls,
     ttlMinutes: Math.max(1, Math.round(settings.feedMaxAge / 60)),
     // PNG: the one image format RSS, Atom and JSON Feed readers all accept (see page-layout.ts).
@@ -103,4 +171,67 @@ export function feedSpecFor(feed: FeedDefinition, settings: FeedSettings): Omit<
   };
   if (settings.feedContentBlocks) spec.contentBlocks = settings.feedContentBlocks;
   return spec;
+}
+
+/**
+ * The feed with this key if Tidings publishes it now: everything, or a
+ * category, tag or author that has articles. For the archive route and the
+ * WebSub hub (is this topic ours?).
+ */
+export async function findFeed(store: Store, key: string, now: string): Promise<FeedDefinition | undefined> {
+  const feed = feedFromKey(key);
+  if (!feed || feed.kind === 'all') return feed;
+  if (feed.kind === 'category') {
+    const category = (await store.listFeedCategories()).find((c) => c.slug === feed.slug);
+    return category && categoryFeed(category);
+  }
+  if (feed.kind === 'tag') {
+    const name = await store.getTagName(feed.slug as string);
+    return name === undefined ? undefined : tagFeed({ slug: feed.slug as string, name });
+  }
+  const author = await store.getAuthorProfile(feed.slug as string, now);
+  return author && authorFeed({ slug: feed.slug as string, name: author.name });
+}
+
+/** The feed key and format of one of our feed URLs (`<publicUrl>/feeds/<key>.<format>`), else undefined. */
+export function parseFeedUrl(publicUrl: string, url: string): { key: string; format: FeedFormat } | undefined {
+  const prefix = `${publicUrl}/feeds/`;
+  return url.startsWith(prefix) ? parseFeedDocumentName(url.slice(prefix.length)) : undefined;
+}
+
+/** One feed to publish; tag and author feeds come with the digest of their heads, read in bulk. */
+export interface CatalogEntry {
+  feed: FeedDefinition;
+  heads?: string;
+}
+
+/**
+ * Every feed to publish now: everything, each category, tag and author with
+ * articles, and each feed published before whose articles are all gone (it
+ * is published empty, so pollers see the removal, with its tombstones).
+ */
+export async function listFeeds(
+  store: Store,
+  settings: Pick<FeedSettings, 'followFeedItems'>,
+  now: string,
+  previousKeys: Iterable<string>,
+): Promise<CatalogEntry[]> {
+  // One head past the page, so a change in whether there is a next page changes the digest.
+  const limit = settings.followFeedItems + 1;
+  const [categories, tags, authors] = await Promise.all([
+    store.listFeedCategories(),
+    store.listFollowFeedHeads('tag', now, limit),
+    store.listFollowFeedHeads('author', now, limit),
+  ]);
+  const entries: CatalogEntry[] = [
+    ...defineFeeds(categories).map((feed) => ({ feed })),
+    ...tags.map((tag) => ({ feed: tagFeed(tag), heads: tag.heads })),
+    ...authors.map((author) => ({ feed: authorFeed(author), heads: author.heads })),
+  ];
+  const known = new Set(entries.map((entry) => entry.feed.key));
+  for (const key of new Set(previousKeys)) {
+    const feed = known.has(key) ? undefined : feedFromKey(key);
+    if (feed) entries.push(feed.kind === 'tag' || feed.kind === 'author' ? { feed, heads: '' } : { feed });
+  }
+  return entries;
 }

@@ -2,14 +2,15 @@ import type { Article, FeedItem } from '../domain/article.ts';
 import { articleUrlFor } from '../domain/article-url.ts';
 import { FEED_FORMATS, type FeedFormat, type FeedSpec } from '../render/feed-spec.ts';
 import type { FeedPosition, Store } from '../store/store.ts';
-import { type FeedDefinition, type FeedSettings, feedSpecFor } from './feed-catalog.ts';
+import { type FeedDefinition, type FeedSettings, feedPageSize, feedScope, feedSpecFor } from './feed-catalog.ts';
+import type { Tombstone } from './feed-retractions.ts';
 
 /** An empty feed has no newest item to date it by; a fixed instant keeps its bytes stable. */
 const EMPTY_FEED_UPDATED = '1970-01-01T00:00:00.000Z';
 
 export interface FeedPageDeps {
   store: Store;
-  settings: FeedSettings & { feedItems: number };
+  settings: FeedSettings;
 }
 
 export interface FeedPage {
@@ -27,13 +28,20 @@ export async function loadFeedPage(
   feed: FeedDefinition,
   now: string,
   before?: FeedPosition,
+  tombstones: Tombstone[] = [],
 ): Promise<FeedPage> {
-  const limit = deps.settings.feedItems;
-  const query = { categorySlug: feed.categorySlug, now, limit: limit + 1, ...(before && { before }) };
+  const limit = feedPageSize(feed, deps.settings);
+  const query = { ...feedScope(feed), now, limit: limit + 1, ...(before && { before }) };
   const found = await deps.store.listFeedArticles(query);
   const articles = found.slice(0, limit);
   const base = feedSpecFor(feed, deps.settings);
-  const spec: FeedSpec = { ...base, updated: newestUpdate(articles) };
+  // A tombstone is a change to the feed too (RFC 4287 §4.2.15: updated is the last significant change).
+  const updated = [...articles.map((a) => a.updatedAt), ...tombstones.map((t) => t.retractedAt)].reduce(
+    (newest, at) => (at > newest ? at : newest),
+    EMPTY_FEED_UPDATED,
+  );
+  const spec: FeedSpec = { ...base, updated };
+  if (tombstones.length > 0) spec.retracted = tombstones;
   if (before) {
     spec.firstPageUrls = base.feedUrls;
     spec.feedUrls = pageUrls(base.feedUrls, before);
@@ -79,8 +87,4 @@ async function toFeedItems(deps: FeedPageDeps, articles: Article[]): Promise<Fee
     url: articleUrl(article.categorySlug, article.slug),
     related: related.get(article.id) ?? [],
   }));
-}
-
-function newestUpdate(articles: Article[]): string {
-  return articles.reduce((newest, a) => (a.updatedAt > newest ? a.updatedAt : newest), EMPTY_FEED_UPDATED);
 }

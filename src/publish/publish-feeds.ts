@@ -3,24 +3,31 @@ import { CONTENT_TYPES, FEED_FORMATS, type FeedFormat, type FeedRenderer } from 
 import type { FeedDocumentState, PublishRun, Store } from '../store/store.ts';
 import { sha256Hex, strongEtag } from './digest.ts';
 import {
-  defineFeeds,
-  type FeedDefinition,
+  type CatalogEntry,
   type FeedSettings,
   feedDocumentName,
+  feedPageSize,
+  feedScope,
   feedSpecFor,
+  listFeeds,
   parseFeedDocumentName,
 } from './feed-catalog.ts';
 import { loadFeedPage } from './feed-page.ts';
+import { retractionWindowStart, type Tombstone, tombstonesFor } from './feed-retractions.ts';
 import type { FeedSink } from './feed-sink.ts';
 
 /** Bump when renderer output changes shape, so every feed is re-rendered once. */
-const RENDER_VERSION = 3;
+const RENDER_VERSION = 4;
+/** Articles whose tags and author slug predate migration 0007 are indexed this many at a time. */
+const INDEX_BATCH = 500;
+/** Feeds rendered and written at once. */
+const PUBLISH_CONCURRENCY = 8;
 
 export interface PublishDeps {
   store: Store;
   sink: FeedSink;
   renderers: Record<FeedFormat, FeedRenderer>;
-  settings: FeedSettings & { feedItems: number };
+  settings: FeedSettings & { retractionDays: number };
   now: () => Date;
   log: Logger;
 }
@@ -39,35 +46,40 @@ export interface PublishResult extends PublishRun {
 export async function publishFeeds(deps: PublishDeps, trigger: string): Promise<PublishResult> {
   const now = deps.now().toISOString();
   const startedMs = performance.now(); // durations from the monotonic clock, not the (injectable) wall clock
-  const [categories, previousDocs, stored] = await Promise.all([
-    deps.store.listFeedCategories(),
+  let indexed: number;
+  do indexed = await deps.store.indexFollowTargets(INDEX_BATCH);
+  while (indexed > 0);
+  const [previousDocs, stored, retractions] = await Promise.all([
     deps.store.listFeedDocuments(),
     deps.sink.listEtags(),
+    deps.store.listRetractions(retractionWindowStart(now, deps.settings.retractionDays)),
   ]);
   const previous = new Map(previousDocs.map((doc) => [doc.name, doc]));
-  // Categories that lost all their articles still get an (empty) feed, so pollers see the removal.
-  const known = new Set(categories.map((c) => c.slug));
-  const emptied = previousDocs
-    .flatMap((doc) => parseFeedDocumentName(doc.name)?.key ?? [])
-    .filter((key, i, keys) => keys.indexOf(key) === i && !known.has(key))
-    .map((key) => ({ slug: key, name: key }));
-  const feeds = defineFeeds([...categories, ...emptied]);
+  const previousKeys = previousDocs.flatMap((doc) => parseFeedDocumentName(doc.name)?.key ?? []);
+  const feeds = await listFeeds(deps.store, deps.settings, now, previousKeys);
 
-  const written: string[] = [];
-  const changedUrls: string[] = [];
-  const states: FeedDocumentState[] = [];
-  const errors: PublishRun['errors'] = [];
-  for (const feed of feeds) {
+  // Fingerprints first, all at once: WebCrypto digests are asynchronous, and 2,500 of them one
+  // after another cost ten times what they cost in parallel.
+  const checked = await Promise.all(
+    feeds.map(async (entry) => {
+      const tombstones = tombstonesFor(entry.feed, retractions);
+      return { entry, tombstones, ...(await checkFeed(deps, entry, tombstones, previous, stored, now)) };
+    }),
+  );
+  const toRender = checked.filter((feed) => feed.stale.length > 0);
+  // Rendering is synchronous; a few feeds at a time let one feed's file writes overlap the next's render.
+  const outcomes = await mapInOrder(toRender, PUBLISH_CONCURRENCY, async (feed) => {
     try {
-      const outcome = await publishFeed(deps, feed, previous, stored, now);
-      states.push(...outcome.states);
-      written.push(...outcome.written);
-      changedUrls.push(...outcome.changedUrls);
+      return await renderFeed(deps, feed, previous, stored, now);
     } catch (error) {
-      errors.push({ feed: feed.key, message: error instanceof Error ? error.message : String(error) });
-      deps.log.error('publish: feed failed, previous documents kept', { feed: feed.key, error });
+      deps.log.error('publish: feed failed, previous documents kept', { feed: feed.entry.feed.key, error });
+      return { error: { feed: feed.entry.feed.key, message: error instanceof Error ? error.message : String(error) } };
     }
-  }
+  });
+  const states = outcomes.flatMap((o) => ('states' in o ? o.states : []));
+  const written = outcomes.flatMap((o) => ('written' in o ? o.written : []));
+  const changedUrls = outcomes.flatMap((o) => ('changedUrls' in o ? o.changedUrls : []));
+  const errors = outcomes.flatMap((o) => ('error' in o ? [o.error] : []));
   await deps.store.saveFeedDocuments(states);
   const run: PublishResult = {
     startedAt: now,
@@ -89,32 +101,46 @@ export async function publishFeeds(deps: PublishDeps, trigger: string): Promise<
   return run;
 }
 
-async function publishFeed(
+/** Whether a feed's inputs changed since the last run, or the sink lost what we wrote: which formats to render. */
+async function checkFeed(
   deps: PublishDeps,
-  feed: FeedDefinition,
+  { feed, heads: knownHeads }: CatalogEntry,
+  tombstones: Tombstone[],
   previous: Map<string, FeedDocumentState>,
   stored: Map<string, string>,
   now: string,
 ) {
   const baseSpec = feedSpecFor(feed, deps.settings);
   // One head past the page, so a change in whether there is a next page changes the fingerprint.
-  const heads = await deps.store.listFeedHeads({
-    categorySlug: feed.categorySlug,
-    now,
-    limit: deps.settings.feedItems + 1,
-  });
+  const heads =
+    knownHeads ??
+    (await deps.store.listFeedHeads({ ...feedScope(feed), now, limit: feedPageSize(feed, deps.settings) + 1 }));
   // RELATED_LINKS changes what every item shows, so it is an input as well.
-  const fingerprint = await sha256Hex(JSON.stringify([RENDER_VERSION, baseSpec, deps.settings.relatedLinks, heads]));
-  // Stale: its inputs changed, or the sink no longer holds what we last wrote.
+  const fingerprint = await sha256Hex(
+    JSON.stringify([RENDER_VERSION, baseSpec, deps.settings.relatedLinks, heads, tombstones]),
+  );
   const stale = FEED_FORMATS.filter((format) => {
     const name = feedDocumentName(feed.key, format);
     const before = previous.get(name);
     return before?.fingerprint !== fingerprint || stored.get(name) !== before.etag;
   });
-  const result = { states: [] as FeedDocumentState[], written: [] as string[], changedUrls: [] as string[] };
-  if (stale.length === 0) return result;
+  return { fingerprint, stale };
+}
 
-  const { spec, items } = await loadFeedPage(deps, feed, now);
+async function renderFeed(
+  deps: PublishDeps,
+  {
+    entry: { feed },
+    tombstones,
+    fingerprint,
+    stale,
+  }: { entry: CatalogEntry; tombstones: Tombstone[]; fingerprint: string; stale: FeedFormat[] },
+  previous: Map<string, FeedDocumentState>,
+  stored: Map<string, string>,
+  now: string,
+) {
+  const result = { states: [] as FeedDocumentState[], written: [] as string[], changedUrls: [] as string[] };
+  const { spec, items } = await loadFeedPage(deps, feed, now, undefined, tombstones);
   // HTTP dates have whole seconds; so does Last-Modified, so a restart serves the same value.
   const lastModified = new Date(Math.floor(Date.parse(now) / 1000) * 1000).toISOString();
   for (const format of stale) {
@@ -138,4 +164,18 @@ async function publishFeed(
     });
   }
   return result;
+}
+
+/** `work` over every item, at most `limit` at once; results in the items' order. */
+async function mapInOrder<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

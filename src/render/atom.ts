@@ -5,15 +5,25 @@ import type { ContentBlocks, FeedSpec } from './feed-spec.ts';
 import { enclosureLength, MEDIA_RSS_NS, writeMediaContent } from './media-image.ts';
 import { XmlWriter } from './xml-writer.ts';
 
-/** Atom 1.0 (RFC 4287) with Media RSS for image credit and caption. */
+/** RFC 6721 (The Atom "deleted-entry" Element), §2. */
+const TOMBSTONES_NS = 'http://purl.org/atompub/tombstones/1.0';
+
+/** Atom 1.0 (RFC 4287) with Media RSS for image credit and caption, and RFC 6721 tombstones. */
 export function renderAtom(spec: FeedSpec, items: FeedItem[]): string {
   const w = new XmlWriter();
+  const retracted = spec.retracted ?? [];
   w.open('feed', {
     xmlns: 'http://www.w3.org/2005/Atom',
     'xmlns:media': MEDIA_RSS_NS,
+    // Declared only when used, so feeds without tombstones keep their bytes.
+    'xmlns:at': retracted.length > 0 ? TOMBSTONES_NS : undefined,
     'xml:lang': spec.language || undefined,
   });
   writeFeedHead(w, spec);
+  // RFC 6721 §3: ref is the removed entry's atom:id, when the instant it was removed.
+  for (const gone of retracted) {
+    w.empty('at:deleted-entry', { ref: gone.guid, when: toRfc3339(gone.retractedAt, `retraction of ${gone.guid}`) });
+  }
   for (const item of items) writeEntry(w, item, spec.contentBlocks);
   return w.close().toString();
 }

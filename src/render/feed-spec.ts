@@ -45,6 +45,11 @@ export interface FeedSpec {
   iconUrl?: string;
   /** The icon's width and height in pixels (square); RSS readers assume 88×31 without them. */
   iconSize?: number;
+  /**
+   * Entries withdrawn lately (deleted or unpublished): Atom carries RFC 6721
+   * tombstones, JSON Feed lists them in `_tidings`, RSS has no way to say it.
+   */
+  retracted?: { guid: string; retractedAt: string }[];
   copyright: string;
   generator: string;
   /** Blocks added to every item's content; none when absent. */

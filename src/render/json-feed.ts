@@ -28,6 +28,15 @@ export function renderJsonFeed(spec: FeedSpec, items: FeedItem[]): string {
       hubs: spec.hubUrl ? [{ type: 'WebSub', url: spec.hubUrl }] : undefined,
       // JSON Feed's paging: the URL of the next, older page.
       next_url: spec.nextPageUrls?.json,
+      // JSON Feed has no tombstone: the ids of entries withdrawn lately, as Atom's at:deleted-entry.
+      _tidings: spec.retracted?.length
+        ? {
+            retracted: spec.retracted.map((gone) => ({
+              id: gone.guid,
+              date_retracted: toRfc3339(gone.retractedAt, `retraction of ${gone.guid}`),
+            })),
+          }
+        : undefined,
     }),
     // `items` is required even when empty.
     items: items.map((item) => toJsonItem(item, spec.contentBlocks)),

@@ -1,4 +1,6 @@
 import { createArticleQueries } from './articles/article-queries.ts';
+import { createFollowQueries } from './articles/follow-queries.ts';
+import { createRetractionQueries } from './articles/retraction-queries.ts';
 import { createPublishQueries } from './publish/publish-queries.ts';
 import { createRelatedQueries } from './related/related-queries.ts';
 import { createSourceQueries } from './sources/source-queries.ts';
@@ -10,6 +12,8 @@ import { createWebSubQueries } from './websub/websub-queries.ts';
 export function createSqlStore(db: SqlDatabase): Store {
   return {
     ...createArticleQueries(db),
+    ...createFollowQueries(db),
+    ...createRetractionQueries(db),
     ...createPublishQueries(db),
     ...createSourceQueries(db),
     ...createRelatedQueries(db),

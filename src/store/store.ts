@@ -1,4 +1,4 @@
-import type { Article, RelatedStory } from '../domain/article.ts';
+import type { Article, Author, RelatedStory } from '../domain/article.ts';
 import type { ArticleUrlFor } from '../domain/article-url.ts';
 import type { RelatedLink, StoryCandidate, StoryKind } from '../domain/related.ts';
 import type { ExternalItem, NormalizedItem, Source, SourceState } from '../domain/source.ts';
@@ -39,9 +39,11 @@ export interface CategorySummary {
   published: number;
 }
 
-/** Which feed: one category (by slug) or everything. */
+/** Which feed: one category, tag or author (by slug; at most one), or everything. */
 export interface FeedQuery {
   categorySlug?: string;
+  tagSlug?: string;
+  authorSlug?: string;
   /** Only articles published at or before this instant (ISO 8601). */
   now: string;
   limit: number;
@@ -59,6 +61,32 @@ export interface FeedHead {
   id: string;
   revision: number;
   publishedAt: string;
+}
+
+/** A tag's or author's feed and a digest of its newest heads ("id:revision:published_at ..."). */
+export interface FollowFeedHeads {
+  slug: string;
+  name: string;
+  heads: string;
+}
+
+/** A tag or author with its number of visible articles, for the lists readers browse. */
+export interface FollowTarget {
+  slug: string;
+  name: string;
+  published: number;
+}
+
+/** A once-visible article that was deleted or unpublished, and where it was listed. */
+export interface Retraction {
+  articleId: string;
+  guid: string;
+  slug: string;
+  categorySlug: string;
+  authorSlug: string;
+  tagSlugs: string[];
+  title: string;
+  retractedAt: string;
 }
 
 export interface FeedDocumentState {
@@ -103,7 +131,8 @@ export interface ArticleStore {
   createArticles(articles: Article[]): Promise<void>;
   /** Throws NotFoundError for an unknown id, ConflictError for a taken slug. */
   updateArticle(article: Article): Promise<void>;
-  deleteArticle(id: string): Promise<boolean>;
+  /** Deleting an article visible at `now` records its retraction (tombstones, 410 Gone). */
+  deleteArticle(id: string, now?: string): Promise<boolean>;
   getArticle(id: string): Promise<Article | undefined>;
   getArticleBySlug(categorySlug: string, slug: string): Promise<Article | undefined>;
   /**
@@ -119,6 +148,23 @@ export interface ArticleStore {
   listFeedArticles(query: FeedQuery): Promise<Article[]>;
   /** Visible articles, newest first, without their bodies: what sitemaps list. */
   listSitemapEntries(query: SitemapQuery): Promise<SitemapEntry[]>;
+}
+
+/** Tags and authors as things to follow (issue 11), and what was retracted. */
+export interface FollowStore {
+  /** Every tag (or author) with articles, with the digest of its newest `limit` visible heads, in one query. */
+  listFollowFeedHeads(kind: 'tag' | 'author', now: string, limit: number): Promise<FollowFeedHeads[]>;
+  /** Tags (or authors) with visible articles, by slug, with their counts. */
+  listFollowTargets(kind: 'tag' | 'author', now: string): Promise<FollowTarget[]>;
+  getTagName(slug: string): Promise<string | undefined>;
+  /** The author as their newest visible article presents them. */
+  getAuthorProfile(slug: string, now: string): Promise<Author | undefined>;
+  /** Fills in author slugs and tags of up to `limit` articles written before migration 0007; how many it did. */
+  indexFollowTargets(limit: number): Promise<number>;
+  /** Retractions at or after `since`, newest first. */
+  listRetractions(since: string): Promise<Retraction[]>;
+  /** The newest retraction of the article that lived at this URL path, if any. */
+  getRetraction(categorySlug: string, slug: string): Promise<Retraction | undefined>;
 }
 
 export interface PublishStore {
@@ -297,4 +343,4 @@ export interface WebSubStore {
   listSubscriptions(filter: { topic?: string; state?: SubscriptionState; now: string }): Promise<SubscriptionStatus[]>;
 }
 
-export interface Store extends ArticleStore, PublishStore, SourceStore, RelatedStore, WebSubStore {}
+export interface Store extends ArticleStore, FollowStore, PublishStore, SourceStore, RelatedStore, WebSubStore {}

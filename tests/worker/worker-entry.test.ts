@@ -34,6 +34,7 @@ async function createArticle(title: string, category = 'World News', relatedLink
       bodyHtml: `<p>${title}: the full story, with “quotes” — and an em dash.</p>`,
       category,
       author: { name: 'Ann Reporter' },
+      tags: ['Edge'],
       status: 'published',
       publishedAt: new Date(Date.now() - 60_000).toISOString(),
       relatedLinks,
@@ -71,6 +72,20 @@ describe('the Workers entry (src/worker.ts) over D1', () => {
 
     const json = await request('/feeds/world-news.json');
     expect(((await json.json()) as { version: string }).version).toBe('https://jsonfeed.org/version/1.1');
+  });
+
+  it('publishes tag and author feeds too, with 304 and paging (issue 11)', async () => {
+    await createArticle('Edge story tagged');
+    await fireCron('* * * * *');
+    const author = await request('/feeds/author/ann-reporter.atom');
+    expect(author.status).toBe(200);
+    expect(await author.text()).toContain('<title>Edge story tagged</title>');
+    const etag = author.headers.get('etag') ?? '';
+    expect((await request('/feeds/author/ann-reporter.atom', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    const tag = await request('/feeds/tag/edge.json');
+    expect(((await tag.json()) as { items: { title: string }[] }).items.map((i) => i.title)).toEqual([
+      'Edge story tagged',
+    ]);
   });
 
   it('keeps bytes and ETag when the cron fires again, even twice at once', async () => {

@@ -2,9 +2,12 @@ import type { Article } from '../../domain/article.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 import { sql } from '../sql-database.ts';
-import type { ArticleStore, FeedQuery } from '../store.ts';
-import { ARTICLE_COLUMNS, type ArticleRow, articleFromRow, articleToParams } from './article-rows.ts';
+import type { ArticleStore } from '../store.ts';
+import { ARTICLE_COLUMNS, type ArticleRow, articleColumnsOf, articleFromRow, articleToParams } from './article-rows.ts';
 import { articleMatchExpression, MATCHING_ARTICLE_IDS } from './article-search.ts';
+import { feedScopeSql } from './feed-scope.ts';
+import { recordRetraction, retractionStatements } from './retraction-queries.ts';
+import { tagStatements } from './tag-rows.ts';
 
 const PLACEHOLDERS = ARTICLE_COLUMNS.split(',')
   .map(() => '?')
@@ -16,26 +19,16 @@ const ASSIGNMENTS = ARTICLE_COLUMNS.split(', ')
 const VISIBLE = "status = 'published' AND published_at IS NOT NULL AND published_at <= ?";
 
 export function createArticleQueries(db: SqlDatabase): ArticleStore {
-  const feedWhere = (query: FeedQuery) => {
-    const conditions = [VISIBLE];
-    const params: string[] = [query.now];
-    if (query.categorySlug !== undefined) {
-      conditions.unshift('category_slug = ?');
-      params.unshift(query.categorySlug);
-    }
-    if (query.before) {
-      // Row-value comparison in feed order; both SQLite (3.15+) and D1 have it.
-      conditions.push('(published_at, id) < (?, ?)');
-      params.push(query.before.publishedAt, query.before.id);
-    }
-    return { where: conditions.join(' AND '), params };
-  };
-
   const createArticles = async (articles: Article[]) => {
     const insert = `INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (${PLACEHOLDERS})`;
     const slugs = articles.map((a) => a.slug).join('", "');
     await withConflictMessage(slugs, () =>
-      db.batch(articles.map((article) => sql(insert, ...articleToParams(article)))),
+      db.batch(
+        articles.flatMap((article) => [
+          sql(insert, ...articleToParams(article)),
+          ...tagStatements(article, { fresh: true }),
+        ]),
+      ),
     );
   };
 
@@ -48,28 +41,31 @@ export function createArticleQueries(db: SqlDatabase): ArticleStore {
     async updateArticle(article) {
       const [id, ...rest] = articleToParams(article);
       const { categorySlug, slug } = article;
-      const [, changes] = await withConflictMessage(article.slug, () =>
-        db.batch([
-          // The path it leaves stays in its history (a 301 to the new one), in the same batch as the edit.
-          sql(
-            `INSERT INTO article_slug_history (category_slug, slug, article_id, retired_at)
-               SELECT category_slug, slug, id, ? FROM articles WHERE id = ? AND (category_slug <> ? OR slug <> ?)
-             ON CONFLICT (category_slug, slug) DO UPDATE SET article_id = excluded.article_id, retired_at = excluded.retired_at`,
-            article.updatedAt,
-            article.id,
-            categorySlug,
-            slug,
-          ),
-          sql(`UPDATE articles SET ${ASSIGNMENTS} WHERE id = ?`, ...rest, id ?? null),
-          // Back at a path it had before: that path is current again, not history.
-          sql('DELETE FROM article_slug_history WHERE category_slug = ? AND slug = ?', categorySlug, slug),
-        ]),
-      );
+      const update = sql(`UPDATE articles SET ${ASSIGNMENTS} WHERE id = ?`, ...rest, id ?? null);
+      const statements = [
+        // The path it leaves stays in its history (a 301 to the new one), in the same batch as the edit.
+        sql(
+          `INSERT INTO article_slug_history (category_slug, slug, article_id, retired_at)
+             SELECT category_slug, slug, id, ? FROM articles WHERE id = ? AND (category_slug <> ? OR slug <> ?)
+           ON CONFLICT (category_slug, slug) DO UPDATE SET article_id = excluded.article_id, retired_at = excluded.retired_at`,
+          article.updatedAt,
+          article.id,
+          categorySlug,
+          slug,
+        ),
+        ...retractionStatements(article), // before the update: it reads the row as it was
+        update,
+        // Back at a path it had before: that path is current again, not history.
+        sql('DELETE FROM article_slug_history WHERE category_slug = ? AND slug = ?', categorySlug, slug),
+        ...tagStatements(article),
+      ];
+      const results = await withConflictMessage(article.slug, () => db.batch(statements));
+      const changes = results[statements.indexOf(update)];
       if (!changes) throw new NotFoundError(`article ${article.id} does not exist`);
     },
 
-    async deleteArticle(id) {
-      const [changes] = await db.batch([sql('DELETE FROM articles WHERE id = ?', id)]);
+    async deleteArticle(id, now = new Date().toISOString()) {
+      const [, changes] = await db.batch([recordRetraction(id, now), sql('DELETE FROM articles WHERE id = ?', id)]);
       return (changes ?? 0) > 0;
     },
 
@@ -152,17 +148,17 @@ export function createArticleQueries(db: SqlDatabase): ArticleStore {
     },
 
     async listFeedHeads(query) {
-      const { where, params } = feedWhere(query);
+      const { from, where, order, params } = feedScopeSql(query);
       return db.all(
-        `SELECT id, revision, published_at AS publishedAt FROM articles WHERE ${where} ORDER BY published_at DESC, id DESC LIMIT ?`,
+        `SELECT a.id, a.revision, a.published_at AS publishedAt FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ?`,
         [...params, query.limit],
       );
     },
 
     async listFeedArticles(query) {
-      const { where, params } = feedWhere(query);
+      const { from, where, order, params } = feedScopeSql(query);
       const rows = await db.all<ArticleRow>(
-        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE ${where} ORDER BY published_at DESC, id DESC LIMIT ?`,
+        `SELECT ${articleColumnsOf('a')} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ?`,
         [...params, query.limit],
       );
       return rows.map(articleFromRow);

@@ -1,4 +1,5 @@
 import type { Article } from '../../domain/article.ts';
+import { authorSlug } from '../../domain/follow-slugs.ts';
 import type { SqlValue } from '../sql-database.ts';
 
 /** One articles row as both engines return it. */
@@ -20,10 +21,18 @@ export interface ArticleRow {
   created_at: string;
   updated_at: string;
   revision: number;
+  author_slug: string | null;
 }
 
 export const ARTICLE_COLUMNS =
-  'id, guid, slug, title, summary, body_html, category, category_slug, tags, image, author, related_links, status, published_at, created_at, updated_at, revision';
+  'id, guid, slug, title, summary, body_html, category, category_slug, tags, image, author, related_links, status, published_at, created_at, updated_at, revision, author_slug';
+
+/** The same columns qualified by a table alias, for joins (tag feeds read articles through article_tags). */
+export function articleColumnsOf(alias: string): string {
+  return ARTICLE_COLUMNS.split(', ')
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+}
 
 export function articleFromRow(row: ArticleRow): Article {
   const article: Article = {
@@ -68,5 +77,6 @@ export function articleToParams(a: Article): SqlValue[] {
     a.createdAt,
     a.updatedAt,
     a.revision,
+    authorSlug(a.author),
   ];
 }
