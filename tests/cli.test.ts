@@ -27,7 +27,7 @@ describe('npm run cli', () => {
     );
 
     const published = await cli('publish');
-    expect(published.stdout).toMatch(/^checked 2 feeds in \d+ ms; wrote 6 document\(s\)/);
+    expect(published.stdout).toMatch(/^checked 3 feeds in \d+ ms; wrote 9 document\(s\)/);
     const feed = await new Parser().parseString(readFileSync(join(dir, 'feeds', 'entertainment-and-news.rss'), 'utf8'));
     expect(feed.items.map((item) => item.creator)).toEqual(['Isaac Serna-Diez']);
   });

@@ -44,7 +44,7 @@ describe('WebSub: publishing pings the hub for the feeds that changed', () => {
 
     const pinged = pings.map((p) => `${p.get('hub.mode')} ${p.get('hub.url')}`).sort();
     expect(pinged).toEqual(
-      ['all', 'world']
+      ['all', 'world', 'author/ada-quill']
         .flatMap((key) => ['atom', 'json', 'rss'].map((f) => `publish ${tidings.baseUrl}/feeds/${key}.${f}`))
         .sort(),
     );
