@@ -5,6 +5,7 @@ import type { AppDeps } from './app-deps.ts';
 import { createArticleRoutes } from './article-routes.ts';
 import { createConsoleRoutes } from './console/console-routes.ts';
 import { createFeedRoutes } from './feed-routes.ts';
+import { createFollowPages } from './follow-pages.ts';
 import { createErrorHandler } from './handle-error.ts';
 import { HttpError } from './http-error.ts';
 import { logRequests } from './log-requests.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route('/admin', createConsoleRoutes(deps));
   app.route('/', pages.index);
+  app.route('/', createFollowPages(deps));
 
   // Category and article pages live at /<category> and /<category>/<slug>, patterns that overlap
   // /feeds/<name> and /media/<name>. Mounted beside them they would force Hono from its

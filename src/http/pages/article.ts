@@ -5,6 +5,7 @@ import { isVisibleAt } from '../../domain/article.ts';
 import { articleUrl, articleUrlFor } from '../../domain/article-url.ts';
 import { renderNewsArticleJsonLd } from '../../render/news-article-json-ld.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { authorLink, tagLinks } from '../follow-links.ts';
 import { renderPage } from '../page-layout.ts';
 import { errorPage } from './error-page.ts';
 import { formatDate, type SiteParts } from './site-parts.ts';
@@ -84,10 +85,11 @@ function articleBody(article: Article, related: RelatedStory[]) {
   return html`<p class="meta"><a href="/">Home</a> · <a href="/${article.categorySlug}">${article.category}</a></p>
 <article>
 <h1>${article.title}</h1>
-<p class="meta">By ${author.name}${author.role ? `, ${author.role}` : ''} · <time datetime="${article.publishedAt}">${formatDate(article.publishedAt)}</time></p>
+<p class="meta">By ${authorLink(author)}${author.role ? `, ${author.role}` : ''} · <time datetime="${article.publishedAt}">${formatDate(article.publishedAt)}</time></p>
 ${image ? html`<figure><img src="${image.url}" alt="${image.alt ?? ''}"><figcaption>${image.caption ?? ''}${image.credit ? html` <span>Photo: ${image.credit}</span>` : ''}</figcaption></figure>` : ''}
 ${raw(article.bodyHtml)}
 ${author.bio ? html`<p class="bio">${author.bio}</p>` : ''}
+${tagLinks(article)}
 </article>
 ${related.length ? html`<h2>Related</h2><ul>${related.map((r) => html`<li><a href="${r.url}">${r.title}</a> <span class="meta">${r.source === 'own' ? '' : r.source}</span></li>`)}</ul>` : ''}`;
 }

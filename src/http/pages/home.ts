@@ -31,6 +31,7 @@ ${pager('/', page)}
 <h2>Subscribe</h2>
 <p>Follow everything or one category, in the format your reader likes.</p>
 <h3>All stories</h3>${parts.feedLinks(all)}
+<p>Follow a tag or a writer: <a href="/tags">all tags</a> · <a href="/authors">all authors</a> · every feed as <a href="/feeds.opml">OPML</a></p>
 <ul class="categories">${perCategory.map(
     (cat) =>
       html`<li id="${cat.slug}"><a href="/${cat.slug}"><strong>${cat.name}</strong></a> · ${cat.published} stories${parts.feedLinks(cat.feeds)}</li>`,
@@ -38,5 +39,7 @@ ${pager('/', page)}
 </section>
 </main>`;
   const feeds = [...all, ...perCategory.flatMap((cat) => cat.feeds)];
-  return c.html(renderPage({ title: config.siteTitle, language: config.language, feeds }, body));
+  // The OPML list of every feed, autodiscovered like the feeds (rel="outline", as readers look for it).
+  const head = html`<link rel="outline" type="text/x-opml" title="${config.siteTitle}: every feed (OPML)" href="${config.publicUrl}/feeds.opml">`;
+  return c.html(renderPage({ title: config.siteTitle, language: config.language, feeds, head }, body));
 }
