@@ -34,7 +34,7 @@ describe('tag and author pages', () => {
       ['application/rss+xml', 'rss'],
       ['application/atom+xml', 'atom'],
       ['application/feed+json', 'json'],
-    ]) {
+    ] as const) {
       expect(html).toMatch(
         new RegExp(
           `<link rel="alternate" type="${type.replace('+', '\\+')}" title="[^"]+" href="${tidings.baseUrl}/feeds/tag/harbour\\.${ext}">`,

@@ -13,6 +13,7 @@ import { createMediaRoutes } from './media-routes.ts';
 import { createApiRouter } from './openapi/api-router.ts';
 import { createDocsRoutes } from './openapi/docs-page.ts';
 import { serveOpenApiDocument } from './openapi/openapi-document.ts';
+import { createOpmlRoutes } from './opml-routes.ts';
 import { createOpsRoutes } from './ops-routes.ts';
 import { createPageRoutes } from './page-routes.ts';
 import { createRelatedRoutes } from './related-routes.ts';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/admin', createConsoleRoutes(deps));
   app.route('/', pages.index);
   app.route('/', createFollowPages(deps));
+  app.route('/', createOpmlRoutes(deps));
 
   // Category and article pages live at /<category> and /<category>/<slug>, patterns that overlap
   // /feeds/<name> and /media/<name>. Mounted beside them they would force Hono from its

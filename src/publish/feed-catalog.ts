@@ -235,3 +235,18 @@ export async function listFeeds(
   }
   return entries;
 }
+
+/** Every feed with visible articles, grouped as readers browse them (the OPML export). */
+export async function listFeedGroups(store: Store, now: string) {
+  const [categories, tags, authors] = await Promise.all([
+    store.listCategories(now),
+    store.listFollowTargets('tag', now),
+    store.listFollowTargets('author', now),
+  ]);
+  return {
+    all: ALL_FEED,
+    categories: defineFeeds(categories.filter((c) => c.published > 0)).filter((feed) => feed.kind === 'category'),
+    tags: tags.map(tagFeed),
+    authors: authors.map(authorFeed),
+  };
+}
