@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSourcesFromOpml } from '../src/app/import-sources.ts';
 import { type IngestCommandDeps, runIngestCommand, runSourcesCommand } from '../src/cli/source-commands.ts';
 import { createIngestCycle } from '../src/ingest/run-ingest-cycle.ts';
 import { silentLogger } from '../src/log.ts';
@@ -25,7 +26,13 @@ beforeAll(async () => {
     log: silentLogger,
     now,
   });
-  deps = { store: h.store, ingestCycle, now: () => new Date(now()), print: (line) => lines.push(line) };
+  deps = {
+    store: h.store,
+    ingestCycle,
+    now: () => new Date(now()),
+    importSources: (opml) => importSourcesFromOpml(h.store, opml, new Date(now()).toISOString()),
+    print: (line) => lines.push(line),
+  };
 });
 afterAll(() => h.close());
 

@@ -16,6 +16,7 @@ import type { SqlDatabase } from '../store/sql-database.ts';
 import { createSqlStore } from '../store/sql-store.ts';
 import type { Store } from '../store/store.ts';
 import { createWebSubHub, type WebSubHub } from '../websub/create-hub.ts';
+import { importSourcesFromOpml, type SourceImportReport } from './import-sources.ts';
 import { createImageMeasurer, type StatMedia } from './measure-image.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { observeDeliveries, observeIngest, observePublisher } from './observe-jobs.ts';
@@ -79,6 +80,8 @@ export interface Services {
   afterArticleChange(article: Article): Promise<void>;
   /** Recomputes one article's related links now. */
   refreshRelated(articleId: string): Promise<{ changed: string[] }>;
+  /** Registers the feeds of an OPML subscription list as sources, all or nothing. */
+  importSources(opml: string): Promise<SourceImportReport>;
   /** Our own WebSub hub; undefined when WEBSUB_HUB names an external one. */
   websub?: WebSubHub;
   /** Prometheus instruments and their registry, served at /metrics; other parts add their own. */
@@ -198,6 +201,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     publisher,
     ingest: related.refreshingAfter(ingestOne),
     ingestCycle,
+    importSources: (opml) => importSourcesFromOpml(store, opml, now().toISOString()),
     afterArticleChange: related.afterArticleChange,
     refreshRelated: related.refreshArticle,
     outboundFetch,

@@ -1,5 +1,7 @@
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Services } from '../app/create-services.ts';
+import type { SourceImportReport } from '../app/import-sources.ts';
 import { type Source, sourceInputSchema } from '../domain/source.ts';
 import { createSourceFromInput } from '../domain/source-factory.ts';
 import { validate } from '../domain/validate.ts';
@@ -8,12 +10,12 @@ import type { CycleSummary } from '../ingest/run-ingest-cycle.ts';
 import { UsageError } from './usage-error.ts';
 
 /** What the source commands need: the services, and where progress lines go. */
-export interface IngestCommandDeps extends Pick<Services, 'store' | 'ingestCycle' | 'now'> {
+export interface IngestCommandDeps extends Pick<Services, 'store' | 'ingestCycle' | 'now' | 'importSources'> {
   print: (line: string) => void;
 }
 
 export const SOURCES_USAGE =
-  'sources add <url> [--name N] [--category C] [--interval MIN] | sources list   register or list external feeds';
+  'sources add <url> [--name N] [--category C] [--interval MIN] | sources list | sources import <file.opml>   register, list or import (OPML) external feeds';
 export const INGEST_USAGE =
   'ingest [--all]                fetch due sources now (--all: every enabled one), a line per source';
 
@@ -26,6 +28,7 @@ export async function runSourcesCommand(deps: IngestCommandDeps, args: string[])
   });
   const [action, url] = positionals;
   if (action === 'list') return listSources(deps);
+  if (action === 'import' && url) return importSources(deps, url);
   if (action !== 'add' || !url) throw new UsageError(`usage: ${SOURCES_USAGE}`);
   const input = validate(
     sourceInputSchema,
@@ -109,4 +112,27 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** Largest OPML file read: the admin API's body limit, so both doors refuse the same lists. */
+const MAX_OPML_BYTES = 1024 * 1024;
+
+/** `sources import <file.opml>`: every feed of the list becomes a source, all or nothing. */
+async function importSources(deps: IngestCommandDeps, path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) throw new UsageError(`no OPML file at ${path}`);
+  if (info.size > MAX_OPML_BYTES) throw new UsageError(`${path} is larger than ${MAX_OPML_BYTES} bytes`);
+  const report = await deps.importSources(await readFile(path, 'utf8')).catch((error: unknown) => {
+    // A refused list names each outline that cannot become a source before the one-line error.
+    const invalid = (error as { details?: Partial<SourceImportReport> }).details?.invalid ?? [];
+    for (const outline of invalid) deps.print(`invalid ${outline.url}: ${outline.reason}`);
+    throw error;
+  });
+  for (const source of report.created) {
+    deps.print(
+      `created ${source.id} "${source.name}" ${source.url}${source.categoryHint ? ` [${source.categoryHint}]` : ''}`,
+    );
+  }
+  for (const skipped of report.skipped) deps.print(`skipped ${skipped.url}: ${skipped.reason}`);
+  deps.print(`imported ${report.created.length} source(s), skipped ${report.skipped.length}`);
 }

@@ -41,4 +41,6 @@ export interface AppDeps
   measureImage?: Services['measureImage'];
   /** External sources: the admin API's /sources routes, with "ingest this source now". */
   ingest?: Services['ingest'];
+  /** POST /api/sources/import: an OPML subscription list becomes sources. */
+  importSources?: Services['importSources'];
 }

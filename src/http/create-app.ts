@@ -74,7 +74,8 @@ export function createApp(deps: AppDeps): Hono {
   );
   if (deps.websub) api.route('/', createWebSubAdminRoutes({ hub: deps.websub }));
   if (deps.ingest) {
-    api.route('/', createSourceRoutes({ store, now, ingest: deps.ingest, claimMs: config.ingest.claimMs }));
+    const { ingest, importSources } = deps;
+    api.route('/', createSourceRoutes({ store, now, ingest, importSources, claimMs: config.ingest.claimMs }));
   }
   app.route('/api', api);
 

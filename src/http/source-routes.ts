@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import type { SourceImportReport } from '../app/import-sources.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import {
   externalItemQuerySchema,
@@ -10,6 +11,7 @@ import {
 import { applySourcePatch, createSourceFromInput } from '../domain/source-factory.ts';
 import type { IngestOne } from '../ingest/run-ingest-cycle.ts';
 import type { SourceStore } from '../store/store.ts';
+import { HttpError } from './http-error.ts';
 import { createApiRouter, invalid, requireJsonBody } from './openapi/api-router.ts';
 import { errors, externalItemSchema, json, pageOf, sourceSchema } from './openapi/api-schemas.ts';
 
@@ -20,7 +22,19 @@ export interface SourceRouteDeps {
   /** How long "ingest now" holds its claim on the source; longer than one fetch can take. */
   claimMs: number;
   now: () => Date;
+  /** OPML import (app/import-sources.ts); without it, POST /sources/import is not offered. */
+  importSources?: (opml: string) => Promise<SourceImportReport>;
 }
+
+/** What an OPML body may be labelled: OPML has no registered media type; readers send these. */
+const OPML_MEDIA_TYPES = ['text/x-opml', 'application/xml', 'text/xml'];
+const importReportSchema = z.object({
+  created: z.array(
+    z.object({ id: z.string(), url: z.string(), name: z.string(), categoryHint: z.string().optional() }),
+  ),
+  skipped: z.array(z.object({ url: z.string(), reason: z.string() })),
+  invalid: z.array(z.object({ url: z.string(), reason: z.string() })),
+});
 
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 const jsonBody = <T extends z.ZodType>(schema: T) => ({
@@ -81,6 +95,25 @@ const ingestNow = createRoute({
     ...errors(404, 409),
   },
 });
+const importOpml = createRoute({
+  method: 'post',
+  path: '/sources/import',
+  tags,
+  summary:
+    'Register every feed of an OPML subscription list (text/x-opml or application/xml), all or nothing: ' +
+    'folders become category hints, known URLs are skipped; one bad outline (a javascript: URL) refuses the list (400, details)',
+  request: {
+    body: {
+      content: { 'text/x-opml': { schema: z.string() }, 'application/xml': { schema: z.string() } },
+      required: true,
+    },
+  },
+  responses: {
+    201: json(importReportSchema, 'Sources created (and those skipped)'),
+    200: json(importReportSchema, 'Nothing new: every feed was registered already'),
+    ...errors(400, 413, 415, 422),
+  },
+});
 const items = createRoute({
   method: 'get',
   path: '/external-items',
@@ -137,6 +170,18 @@ export function createSourceRoutes(deps: SourceRouteDeps): OpenAPIHono {
     }
     const outcome = await deps.ingest(source);
     return c.json({ outcome: { ...outcome }, source: await mustGet(id) }, 200);
+  });
+  app.openapi(importOpml, async (c) => {
+    if (!deps.importSources) throw new NotFoundError('OPML import is not available here');
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!OPML_MEDIA_TYPES.includes(type)) {
+      throw new HttpError(
+        415,
+        `expected an OPML body (Content-Type: text/x-opml or application/xml), got ${type || 'none'}`,
+      );
+    }
+    const report = await deps.importSources(await c.req.text());
+    return report.created.length > 0 ? c.json(report, 201) : c.json(report, 200);
   });
   app.openapi(items, async (c) => {
     const { source, ...query } = c.req.valid('query');

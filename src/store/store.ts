@@ -222,6 +222,8 @@ export interface FetchRecordResult {
 export interface SourceStore {
   /** Throws ConflictError when the URL is already registered. */
   createSource(source: Source): Promise<void>;
+  /** Creates many in one batch; a URL already registered is skipped. Per source: was it created? */
+  createSources(sources: Source[]): Promise<boolean[]>;
   /** Saves the settings (url, name, category hint, interval, enabled, next poll); not the health. */
   updateSource(source: Source): Promise<void>;
   deleteSource(id: string): Promise<boolean>;

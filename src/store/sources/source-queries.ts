@@ -21,6 +21,29 @@ export function createSourceQueries(db: SqlDatabase): SourceStore {
   };
 
   return {
+    async createSources(sources) {
+      if (sources.length === 0) return [];
+      // One batch: all or none. A URL already registered is skipped (0 rows), not an error.
+      const changes = await db.batch(
+        sources.map((s) =>
+          sql(
+            `INSERT INTO sources (id, url, name, category_hint, poll_interval_minutes, enabled, created_at, updated_at,
+               next_poll_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`,
+            s.id,
+            s.url,
+            s.name,
+            s.categoryHint ?? null,
+            s.pollIntervalMinutes,
+            s.enabled ? 1 : 0,
+            s.createdAt,
+            s.updatedAt,
+            s.health.nextPollAt,
+          ),
+        ),
+      );
+      return changes.map((n) => n > 0);
+    },
+
     async createSource(s) {
       await withUrlConflict(s.url, () =>
         db.batch([
