@@ -84,7 +84,7 @@ describe('operations: /metrics, /readyz, /healthz and the request log', () => {
 
     const metrics = await scrape();
     expect(sample(metrics.get('tidings_publish_runs_total'), { outcome: 'ok' })).toBe(2);
-    expect(sample(metrics.get('tidings_feed_documents_written_total'))).toBe(6); // all and world, three formats
+    expect(sample(metrics.get('tidings_feed_documents_written_total'))).toBe(9); // all, world and the author's feed, three formats
     const duration = metrics.get('tidings_publish_duration_seconds');
     expect(duration?.type).toBe('HISTOGRAM');
     expect(Number(duration?.metrics[0]?.count)).toBe(2);
