@@ -8,6 +8,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { authorLink, tagLinks } from '../follow-links.ts';
 import { renderPage } from '../page-layout.ts';
 import { errorPage } from './error-page.ts';
+import { retractedPage } from './retracted-page.ts';
 import { formatDate, type SiteParts } from './site-parts.ts';
 
 /** `/<category>/<slug>`: one article, with what search engines and link previews read in its head. */
@@ -24,6 +25,9 @@ export async function articlePage(c: Context, deps: Pick<AppDeps, 'config' | 'st
     }
   }
   if (!article || !isVisibleAt(article, now)) {
+    // Deleted or unpublished on purpose: 410 Gone, so aggregators drop their copy (issue 11).
+    const retraction = await store.getRetraction(category, slug);
+    if (retraction) return retractedPage(c, config, parts, retraction);
     return errorPage(c, config, parts, 404, `There is no published story at ${c.req.path}.`);
   }
   const stories = await store.listRelatedStories([article], articleUrlFor(config.siteUrl), config.relatedLinks);
