@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../src/store/store.ts';
 import { describeArticleCases } from './store-contract/article-cases.ts';
+import { describeDocumentCases } from './store-contract/document-cases.ts';
 import { describeFeedCases } from './store-contract/feed-cases.ts';
 import { describeFetchCases } from './store-contract/fetch-cases.ts';
 import { describeFollowCases } from './store-contract/follow-cases.ts';
@@ -53,6 +54,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Ope
     describePublishCases(context);
     describeSourceCases(context);
     describeFetchCases(context);
+    describeDocumentCases(context);
     describeRelatedCases(context);
     describeWebSubCases(context);
   });

@@ -31,6 +31,8 @@ export interface SourceHealth {
    * with this reason, until it is enabled again.
    */
   disabledReason?: string;
+  /** Digest of the last document its items were read from: the same document again is not parsed. */
+  bodyHash?: string;
 }
 
 /** A story from another site, kept to link from our articles; never republished as ours. */

@@ -2,6 +2,7 @@ import type { Logger } from '../log.ts';
 import type { SourceStore } from '../store/store.ts';
 import type { ResolveHost } from './fetch/ssrf-guard.ts';
 import { ingestSource } from './ingest-source.ts';
+import { type RecordFetched, recordFetched } from './record-fetched.ts';
 import type { IngestOne } from './run-ingest-cycle.ts';
 
 /** What the pipeline needs to know; config.ts extends it with the scheduling settings. */
@@ -28,6 +29,19 @@ export interface IngesterDeps {
   now?: () => number;
   /** OUTBOUND_ALLOW_NETWORKS: non-public CIDRs to allow anyway (tests: ["127.0.0.1/32"]). */
   allowNetworks?: readonly string[];
+  /** Runs everything after the network elsewhere (Node: a worker thread); else inline on `store`. */
+  record?: RecordFetched;
+}
+
+/** The stage after the network, bound to a store: what runs inline, or inside a worker thread. */
+export function createRecordFetched(store: SourceStore, settings: IngesterSettings, log: Logger): RecordFetched {
+  const deps = {
+    store,
+    bounds: { minIntervalMinutes: settings.minIntervalMinutes, maxIntervalMinutes: settings.maxIntervalMinutes },
+    retention: { maxItems: settings.retentionItems, maxAgeDays: settings.retentionDays },
+    log,
+  };
+  return (job) => recordFetched(job, deps);
 }
 
 /** Binds the pipeline to its dependencies once; the result ingests one source. */
@@ -35,7 +49,6 @@ export function createIngester(deps: IngesterDeps): IngestOne {
   const { settings } = deps;
   const ssrf = { resolveHost: deps.resolveHost, allowNetworks: deps.allowNetworks ?? [] };
   const ingestDeps = {
-    store: deps.store,
     fetchOptions: {
       fetch: deps.fetch,
       ssrf,
@@ -45,8 +58,7 @@ export function createIngester(deps: IngesterDeps): IngestOne {
       idleTimeoutMs: settings.idleTimeoutMs,
       ...(deps.now ? { now: deps.now } : {}),
     },
-    bounds: { minIntervalMinutes: settings.minIntervalMinutes, maxIntervalMinutes: settings.maxIntervalMinutes },
-    retention: { maxItems: settings.retentionItems, maxAgeDays: settings.retentionDays },
+    record: deps.record ?? createRecordFetched(deps.store, settings, deps.log),
     log: deps.log,
     now: deps.now ?? Date.now,
   };

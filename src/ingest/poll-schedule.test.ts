@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { nextPollAfterFailure, nextPollAfterSuccess } from './poll-schedule.ts';
+import { intervalFromFrequency, nextPollAfterFailure, nextPollAfterSuccess } from './poll-schedule.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const bounds = { minIntervalMinutes: 5, maxIntervalMinutes: 1440 };
 const minutesLater = (iso: string) => (Date.parse(iso) - NOW) / 60_000;
+
+describe('intervalFromFrequency', () => {
+  it('polls a week divided by the items of the last week', () => {
+    expect(intervalFromFrequency(70, bounds)).toBe(144);
+    expect(intervalFromFrequency(7, bounds)).toBe(1440);
+    expect(intervalFromFrequency(168, bounds)).toBe(60);
+  });
+
+  it('keeps to the bounds: a torrent at the lower one, a silent source at the upper one', () => {
+    expect(intervalFromFrequency(100_000, bounds)).toBe(5);
+    expect(intervalFromFrequency(0, bounds)).toBe(1440);
+    expect(intervalFromFrequency(1, { minIntervalMinutes: 5, maxIntervalMinutes: 600 })).toBe(600);
+  });
+});
 
 describe('nextPollAfterSuccess', () => {
   it('waits the interval, or longer when ttl, max-age or Expires ask for it', () => {

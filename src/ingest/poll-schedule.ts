@@ -11,9 +11,22 @@ export interface FreshnessHints {
 }
 
 const MINUTE = 60_000;
+export const WEEK_MS = 7 * 24 * 60 * MINUTE;
 
 /**
- * After a success: the source's own interval, or longer when the publisher asks us to wait
+ * How often to poll a source by how often it posts, as Miniflux's entry-frequency scheduler
+ * does: a week divided by the items it published in the last week (70 items: every 144 min),
+ * within the configured bounds; a source that published nothing in a week, at the upper bound.
+ * The publisher's hints can only lengthen the wait (nextPollAfterSuccess).
+ */
+export function intervalFromFrequency(itemsLastWeek: number, bounds: PollBounds): number {
+  if (itemsLastWeek <= 0) return bounds.maxIntervalMinutes;
+  const minutes = Math.round(WEEK_MS / MINUTE / itemsLastWeek);
+  return Math.min(Math.max(minutes, bounds.minIntervalMinutes), bounds.maxIntervalMinutes);
+}
+
+/**
+ * After a success: the interval (intervalFromFrequency), or longer when the publisher asks us to wait
  * longer, always within the configured bounds.
  */
 export function nextPollAfterSuccess(
@@ -31,7 +44,7 @@ export function nextPollAfterSuccess(
 }
 
 /**
- * After a failure: exponential backoff from the interval (x2 per consecutive failure) with
+ * After a failure: exponential backoff from the source's configured interval (x2 per consecutive failure) with
  * ±25% jitter so failing sources do not retry in lockstep, never sooner than Retry-After,
  * and never later than the upper bound: a failing source is retried forever, never dropped.
  */

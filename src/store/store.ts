@@ -193,6 +193,8 @@ export interface FetchRecord {
   /** Validators for the next conditional GET; undefined keeps the stored ones. */
   etag?: string | null;
   lastModified?: string | null;
+  /** Digest of the document read (ingest/fetch/document-digest.ts); undefined keeps the stored one, null clears it. */
+  bodyHash?: string | null;
   consecutiveFailures: number;
   nextPollAt: string;
   /** A permanent redirect (301/308) or autodiscovery moved the feed here. */
@@ -237,6 +239,8 @@ export interface SourceStore {
   claimSource(id: string, now: string, claimUntil: string): Promise<Source | undefined>;
   /** The identity and version of every stored item of a source, so unchanged items can skip normalization. */
   listItemHashes(sourceId: string): Promise<Map<string, string>>;
+  /** How many of a source's stored items were published at or after `since`: how often it posts. */
+  countItemsPublishedSince(sourceId: string, since: string): Promise<number>;
   /** One atomic write: deduplicated items, retention, and the source's health. */
   recordFetch(record: FetchRecord): Promise<FetchRecordResult>;
   listExternalItems(filter: ExternalItemFilter): Promise<Page<ExternalItem>>;

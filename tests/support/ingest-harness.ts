@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadMigrations, openSqliteDatabase } from '../../src/adapters/node/sqlite-database.ts';
+import { loadMigrations, openSqliteDatabase, type SqliteDatabase } from '../../src/adapters/node/sqlite-database.ts';
 import { newId } from '../../src/domain/ids.ts';
 import type { Source } from '../../src/domain/source.ts';
 import { createIngester, type IngesterSettings } from '../../src/ingest/create-ingester.ts';
@@ -26,6 +26,8 @@ export const TEST_SETTINGS: IngesterSettings = {
 export interface Harness {
   server: FeedServer;
   store: Store;
+  /** The SQLite file the store writes, for tests that look past the Store port. */
+  db: SqliteDatabase;
   ingest: IngestOne;
   clock: { now: number };
   /** Registers a source for a path on the test server (or a full URL). */
@@ -84,6 +86,7 @@ export async function startHarness(settings: Partial<IngesterSettings> = {}): Pr
   return {
     server,
     store,
+    db,
     ingest,
     clock,
     addSource,

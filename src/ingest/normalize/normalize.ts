@@ -25,8 +25,8 @@ export interface ItemIdentity {
   base: string;
 }
 
-/** Bump when normalization changes, so stored items are cleaned again on their next fetch. */
-const NORMALIZER_VERSION = '2';
+/** Bump when parsing or normalization changes, so stored items (and unchanged documents) are read again on their next fetch. */
+export const NORMALIZER_VERSION = '2';
 /** A date further ahead than this is a publisher's mistake (or a trick to stay on top): clamp it. */
 export const FUTURE_TOLERANCE_MS = 10 * 60_000;
 const MAX_TEXT = 20_000;

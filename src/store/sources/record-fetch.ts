@@ -39,7 +39,8 @@ export async function recordFetch(db: SqlDatabase, r: FetchRecord): Promise<Fetc
     ),
     sql(
       `UPDATE sources SET url = COALESCE(?, url), etag = CASE WHEN ? THEN ? ELSE etag END,
-         last_modified = CASE WHEN ? THEN ? ELSE last_modified END, last_fetch_at = ?,
+         last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
+         body_hash = CASE WHEN ? THEN ? ELSE body_hash END, last_fetch_at = ?,
          last_success_at = CASE WHEN ? THEN ? ELSE last_success_at END, last_status = ?, last_error = ?,
          consecutive_failures = ?, next_poll_at = ?, claimed_until = NULL,
          enabled = CASE WHEN ? IS NULL THEN enabled ELSE 0 END, disabled_reason = COALESCE(?, disabled_reason),
@@ -50,6 +51,8 @@ export async function recordFetch(db: SqlDatabase, r: FetchRecord): Promise<Fetc
       r.etag ?? null,
       r.lastModified === undefined ? 0 : 1,
       r.lastModified ?? null,
+      r.bodyHash === undefined ? 0 : 1,
+      r.bodyHash ?? null,
       r.fetchedAt,
       isSuccess ? 1 : 0,
       r.fetchedAt,

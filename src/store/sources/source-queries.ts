@@ -148,6 +148,14 @@ export function createSourceQueries(db: SqlDatabase): SourceStore {
       return new Map(rows.map((row) => [row.dedupe_key, row.content_hash]));
     },
 
+    async countItemsPublishedSince(sourceId, since) {
+      const row = await db.first<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM external_items WHERE source_id = ? AND published_at >= ?',
+        [sourceId, since],
+      );
+      return row?.n ?? 0;
+    },
+
     recordFetch: (record) => recordFetch(db, record),
 
     async listExternalItems({ sourceId, q, cursor, limit }) {

@@ -20,10 +20,11 @@ export interface SourceRow {
   consecutive_failures: number;
   next_poll_at: string;
   disabled_reason: string | null;
+  body_hash: string | null;
 }
 
 export const SOURCE_COLUMNS =
-  'id, url, name, category_hint, poll_interval_minutes, enabled, created_at, updated_at, etag, last_modified, last_fetch_at, last_success_at, last_status, last_error, items_stored, consecutive_failures, next_poll_at, disabled_reason';
+  'id, url, name, category_hint, poll_interval_minutes, enabled, created_at, updated_at, etag, last_modified, last_fetch_at, last_success_at, last_status, last_error, items_stored, consecutive_failures, next_poll_at, disabled_reason, body_hash';
 
 export function sourceFromRow(row: SourceRow): Source {
   const source: Source = {
@@ -49,6 +50,7 @@ export function sourceFromRow(row: SourceRow): Source {
   if (row.last_status !== null) h.lastStatus = row.last_status;
   if (row.last_error !== null) h.lastError = row.last_error;
   if (row.disabled_reason !== null) h.disabledReason = row.disabled_reason;
+  if (row.body_hash !== null) h.bodyHash = row.body_hash;
   return source;
 }
 
