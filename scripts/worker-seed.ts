@@ -53,6 +53,7 @@ async function buildSeedSql(dir: string, publicUrl?: string): Promise<string[]> 
     ...process.env,
     DATABASE_PATH: join(dir, 'seed.db'),
     FEEDS_DIR: join(dir, 'feeds'),
+    WORKER_THREADS: '0',
     ...(publicUrl && { PUBLIC_URL: publicUrl }),
   });
   const adapters = await openNodeAdapters(config, silentLogger);

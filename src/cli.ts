@@ -21,7 +21,8 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = name && name !== 'help' ? 2 : 0;
     return;
   }
-  const config = loadConfig(process.env);
+  // A command is one short job: starting worker threads would cost more than they save.
+  const config = { ...loadConfig(process.env), workerThreads: 0 };
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const services = createServices(config, await openNodeAdapters(config, log), { log });
   try {

@@ -78,6 +78,8 @@ const configSchema = z.object({
   /** Related links per article in feeds and pages, and the API's default (src/domain/related.ts: at most 20 stored). */
   RELATED_LINKS: z.coerce.number().int().min(1).max(20).default(5),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Node: threads for ingest parsing and writes, related refreshes and publish rendering; 0 runs them inline. */
+  WORKER_THREADS: z.coerce.number().int().min(0).max(16).default(2),
   /** Ingestion of external feeds: when cycles run, how many sources at once, and the limits per fetch. */
   INGEST_SCHEDULE: cron.default('*/5 * * * *'),
   INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
@@ -132,6 +134,8 @@ export interface Config extends FeedSettings {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** OUTBOUND_ALLOW_NETWORKS: CIDRs outbound requests may reach although they are not public. */
   outboundAllowNetworks: string[];
+  /** Node only: worker threads for the heavy jobs (app/jobs.ts); 0 runs them on the serving thread. */
+  workerThreads: number;
   ingest: IngestSettings;
 }
 
@@ -208,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     relatedLinks: e.RELATED_LINKS,
     logLevel: e.LOG_LEVEL,
     outboundAllowNetworks: e.OUTBOUND_ALLOW_NETWORKS,
+    workerThreads: e.WORKER_THREADS,
     ingest: {
       schedule: e.INGEST_SCHEDULE,
       concurrency: e.INGEST_CONCURRENCY,

@@ -17,6 +17,7 @@ import { createSqlStore } from '../store/sql-store.ts';
 import type { Store } from '../store/store.ts';
 import { createWebSubHub, type WebSubHub } from '../websub/create-hub.ts';
 import { importSourcesFromOpml, type SourceImportReport } from './import-sources.ts';
+import { createInlineJobs, type Jobs } from './jobs.ts';
 import { createImageMeasurer, type StatMedia } from './measure-image.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { observeDeliveries, observeIngest, observePublisher } from './observe-jobs.ts';
@@ -36,7 +37,12 @@ export interface ServiceAdapters {
   resolveHost: ResolveHost;
   /** Type and size of a file under /media/, for enclosures (fs on Node, the assets binding on Workers). */
   statMedia?: StatMedia;
-  /** Releases what the adapters hold (the SQLite handle). */
+  /**
+   * Where the heavy jobs run (ingest parsing and writes, related refresh, publish rendering):
+   * Node hands in worker threads; without it they run inline, on `db` (Workers, the CLI).
+   */
+  jobs?: Jobs;
+  /** Releases what the adapters hold (the SQLite handle, the worker threads). */
   close?(): void | Promise<void>;
 }
 
@@ -112,6 +118,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
   const nowMs = () => now().getTime();
   const store = createSqlStore(adapters.db);
   const metrics = createMetrics(store);
+  const jobs = adapters.jobs ?? createInlineJobs({ store, sink: adapters.publishTo ?? adapters.feeds, config, log });
   const outboundPolicy: SsrfPolicy = { resolveHost: adapters.resolveHost, allowNetworks: config.outboundAllowNetworks };
   const outboundFetch = createGuardedFetch(adapters.fetch, outboundPolicy);
   const hubUrl = advertisedHubUrl(config);
@@ -155,6 +162,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
       settings: config,
       now,
       log,
+      run: (trigger) => jobs.publishFeeds(trigger, now().toISOString()),
       announce: external
         ? (urls) => notifyHub(external, urls, outboundFetch, log)
         : (urls) => (websub as WebSubHub).topicsChanged(urls),
@@ -162,7 +170,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     metrics,
   );
   const related = createRelatedRefreshHooks({
-    store,
+    jobs,
     log,
     now,
     siteUrl: config.siteUrl,
@@ -179,11 +187,12 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
       log,
       now: nowMs,
       allowNetworks: config.outboundAllowNetworks,
+      record: jobs.recordFetched,
     }),
     metrics,
   );
   const ingestCycle = createIngestCycle({
-    store,
+    store: { claimDueSources: jobs.claimDueSources },
     ingest: ingestOne,
     concurrency: Math.min(config.ingest.concurrency, limits.maxConnections ?? Number.POSITIVE_INFINITY),
     claimMs: config.ingest.claimMs,

@@ -7,11 +7,12 @@
  */
 import type { CycleSummary, IngestOne } from '../ingest/run-ingest-cycle.ts';
 import type { Logger } from '../log.ts';
-import { type RefreshResult, refreshRelatedForArticle, refreshRelatedSince } from '../related/refresh-related.ts';
-import type { Store } from '../store/store.ts';
+import type { RefreshResult } from '../related/refresh-related.ts';
+import type { Jobs } from './jobs.ts';
 
 export interface RelatedRefreshDeps {
-  store: Store;
+  /** Where the refresh runs: inline, or in a worker thread on Node (app/jobs.ts). */
+  jobs: Pick<Jobs, 'refreshRelatedSince' | 'refreshRelatedForArticle'>;
   log: Logger;
   now: () => Date;
   siteUrl: string;
@@ -35,7 +36,7 @@ export interface RelatedRefreshHooks {
 }
 
 export function createRelatedRefreshHooks(deps: RelatedRefreshDeps): RelatedRefreshHooks {
-  const { store, log } = deps;
+  const { jobs, log } = deps;
   const options = () => ({
     now: deps.now().toISOString(),
     siteUrl: deps.siteUrl,
@@ -43,7 +44,7 @@ export function createRelatedRefreshHooks(deps: RelatedRefreshDeps): RelatedRefr
   });
   const afterIngest = async (since: string) => {
     try {
-      const related = await refreshRelatedSince(store, since, {
+      const related = await jobs.refreshRelatedSince(since, {
         ...options(),
         ...(deps.maxItems && { maxItems: deps.maxItems }),
       });
@@ -56,10 +57,10 @@ export function createRelatedRefreshHooks(deps: RelatedRefreshDeps): RelatedRefr
     }
   };
   return {
-    refreshArticle: (articleId) => refreshRelatedForArticle(store, articleId, options()),
+    refreshArticle: (articleId) => jobs.refreshRelatedForArticle(articleId, options()),
     async afterArticleChange(article) {
       try {
-        await refreshRelatedForArticle(store, article.id, options());
+        await jobs.refreshRelatedForArticle(article.id, options());
       } catch (error) {
         log.error('related: refresh after save failed', { article_id: article.id, error });
       }

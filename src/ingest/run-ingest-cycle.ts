@@ -6,7 +6,8 @@ import type { SourceOutcome } from './ingest-source.ts';
 export type IngestOne = (source: Source, signal?: AbortSignal) => Promise<SourceOutcome>;
 
 export interface IngestCycleDeps {
-  store: SourceStore;
+  /** Claims are writes: on Node they run in the worker thread that does the other background writes. */
+  store: Pick<SourceStore, 'claimDueSources'>;
   ingest: IngestOne;
   /** Sources fetched at once (8 on Node; at most 6 on Workers, its outbound connection limit). */
   concurrency: number;

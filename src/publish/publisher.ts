@@ -17,6 +17,8 @@ export interface PublisherDeps extends PublishDeps {
    * queues our own hub's deliveries. Its failure is logged; the feeds are published anyway.
    */
   announce?: (changedUrls: string[]) => Promise<unknown>;
+  /** Runs publishFeeds elsewhere (Node: a worker thread); else inline on these deps. */
+  run?: (trigger: string) => Promise<PublishResult>;
 }
 
 export function createPublisher(deps: PublisherDeps): Publisher {
@@ -24,7 +26,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
   let queued: Promise<PublishResult> | undefined;
 
   const runOnce = async (trigger: string) => {
-    const result = await publishFeeds(deps, trigger);
+    const result = await (deps.run ? deps.run(trigger) : publishFeeds(deps, trigger));
     if (deps.announce && result.changedUrls.length > 0) {
       await deps.announce(result.changedUrls).catch((error) => deps.log.error('websub: announce failed', { error }));
     }

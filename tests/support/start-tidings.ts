@@ -54,6 +54,8 @@ export async function startTidings(
     ADMIN_TOKEN: TEST_TOKEN,
     PUBLIC_URL: baseUrl,
     LOG_LEVEL: 'silent',
+    // Inline unless a test asks for threads (tests/offload.test.ts): a thread costs a second to start.
+    WORKER_THREADS: '0',
     ...env,
   });
   const adapters = await openNodeAdapters(config, silentLogger);

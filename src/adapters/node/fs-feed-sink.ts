@@ -29,6 +29,14 @@ interface KnownFile {
   checkedAt: number;
 }
 
+export interface FsFeedSink extends FeedSink {
+  /**
+   * Reads these documents from their files now: another writer (a publish in a worker
+   * thread) replaced them, and readers here must get the new bytes at once, not within a second.
+   */
+  reload(names: string[]): Promise<void>;
+}
+
 export interface FsFeedSinkOptions {
   now?: () => number;
   maxCachedBytes?: number;
@@ -45,7 +53,7 @@ export interface FsFeedSinkOptions {
 export function createFsFeedSink(
   dir: string,
   { now = Date.now, maxCachedBytes = DEFAULT_MAX_CACHED_BYTES }: FsFeedSinkOptions = {},
-): FeedSink {
+): FsFeedSink {
   const known = new Map<string, KnownFile>();
   const pending = new Map<string, Promise<FeedDocument | undefined>>();
   // Insertion order is recency: a hit moves the name to the end, eviction takes from the front.
@@ -136,6 +144,13 @@ export function createFsFeedSink(
   return {
     get,
     peek,
+    async reload(names) {
+      for (const name of names.filter(isFeedFile)) {
+        forgetBody(name);
+        known.delete(name);
+        await refresh(name);
+      }
+    },
     /**
      * What the folder holds: names from one recursive listing; the tag of a
      * file this process wrote or read is taken from memory, any other file is

@@ -6,6 +6,7 @@ import { migrate } from '../../store/migrate.ts';
 import { createConnectGuardedFetch } from './connect-guarded-fetch.ts';
 import { createFsFeedSink } from './fs-feed-sink.ts';
 import { createFsMediaStat } from './fs-media-stat.ts';
+import { createOffloadedJobs } from './offload/offloaded-jobs.ts';
 import { resolveHostWithDns } from './resolve-host-with-dns.ts';
 import { loadMigrations, openSqliteDatabase, type SqliteDatabase } from './sqlite-database.ts';
 
@@ -17,19 +18,28 @@ export interface NodeAdapters extends ServiceAdapters {
  * The Node runtime: the SQLite file (migrated before anything reads it), the
  * feeds folder, node:dns, and fetch guarded at connect time as well, so the
  * address a socket uses is the one the SSRF guard checked (DNS rebinding).
+ * With WORKER_THREADS > 0 the heavy jobs run in worker threads, each with its
+ * own connection to the file (an in-memory database has no file to share: inline).
  */
 export async function openNodeAdapters(config: Config, log: Logger): Promise<NodeAdapters> {
   const db = openSqliteDatabase(config.databasePath);
   const applied = await migrate(db, loadMigrations());
   if (applied.length)
     log.info('store: migrations applied', { migrations: applied, database_path: config.databasePath });
+  const feeds = createFsFeedSink(config.feedsDir);
+  const threads = config.databasePath === ':memory:' ? 0 : config.workerThreads;
+  const jobs = threads > 0 ? createOffloadedJobs(config, { threads, feeds }) : undefined;
   return {
     db,
-    feeds: createFsFeedSink(config.feedsDir),
+    feeds,
     fetch: createConnectGuardedFetch({ allowNetworks: config.outboundAllowNetworks }),
     resolveHost: resolveHostWithDns,
     // The folder /media/ is served from (node.ts): the sample images.
     statMedia: createFsMediaStat(join(config.seedDir, 'images')),
-    close: () => db.close(),
+    ...(jobs && { jobs }),
+    async close() {
+      await jobs?.close?.();
+      db.close();
+    },
   };
 }

@@ -1,0 +1,27 @@
+/**
+ * What each worker thread runs: the same inline jobs as Workers and the CLI (app/jobs.ts), on
+ * this thread's own SQLite connection to the same file and its own view of the feeds folder.
+ * WAL lets this connection write while the serving thread reads; writers take turns (the
+ * busy_timeout of sqlite-database.ts), each write being one short transaction.
+ */
+import { workerData } from 'node:worker_threads';
+import { createInlineJobs } from '../../../app/jobs.ts';
+import type { Config } from '../../../config.ts';
+import { createLogger } from '../../../log.ts';
+import { createSqlStore } from '../../../store/sql-store.ts';
+import { createFsFeedSink } from '../fs-feed-sink.ts';
+import { openSqliteDatabase } from '../sqlite-database.ts';
+import { type JobTask, runTask } from './job-task.ts';
+
+const { config } = workerData as { config: Config };
+const db = openSqliteDatabase(config.databasePath);
+const jobs = createInlineJobs({
+  store: createSqlStore(db),
+  sink: createFsFeedSink(config.feedsDir),
+  config,
+  log: createLogger(config.logLevel),
+});
+
+export default function run(task: JobTask): Promise<unknown> {
+  return runTask(jobs, task);
+}

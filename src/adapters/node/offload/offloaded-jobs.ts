@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Jobs } from '../../../app/jobs.ts';
+import type { Config } from '../../../config.ts';
+import type { FsFeedSink } from '../fs-feed-sink.ts';
+import type { JobTask } from './job-task.ts';
+
+export interface OffloadOptions {
+  /** Worker threads (WORKER_THREADS): each parses, renders and writes on its own connection. */
+  threads: number;
+  /** The serving thread's feed sink: it reads what a publish in a thread wrote, before anyone is told. */
+  feeds: FsFeedSink;
+}
+
+/**
+ * The Jobs port on a pool of worker threads (piscina): the serving thread only fetches
+ * (network time, so a long parse never eats into another fetch's timeouts), claims nothing
+ * and writes nothing while it ingests or publishes, and answers polls from memory whatever
+ * runs. A fetched body's buffer is moved to the thread, not copied.
+ */
+export function createOffloadedJobs(config: Config, { threads, feeds }: OffloadOptions): Jobs {
+  const pool = new Piscina({
+    filename: fileURLToPath(new URL('./job-thread.ts', import.meta.url)),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData: { config },
+    execArgv: typeScriptExecArgv(),
+  });
+  const run = <T>(task: JobTask, transferList?: ArrayBuffer[]) =>
+    pool.run(task, transferList ? { transferList } : {}) as Promise<T>;
+  return {
+    recordFetched(job) {
+      const body = job.fetched?.body;
+      // Only a buffer the body owns whole may move; a view into a shared one is copied instead.
+      const owned = body && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
+      return run({ job: 'recordFetched', args: [job] }, owned ? [body.buffer as ArrayBuffer] : undefined);
+    },
+    claimDueSources: (...args) => run({ job: 'claimDueSources', args }),
+    refreshRelatedSince: (...args) => run({ job: 'refreshRelatedSince', args }),
+    refreshRelatedForArticle: (...args) => run({ job: 'refreshRelatedForArticle', args }),
+    async publishFeeds(...args) {
+      const result = await run<Awaited<ReturnType<Jobs['publishFeeds']>>>({ job: 'publishFeeds', args });
+      await feeds.reload(result.feedsWritten);
+      return result;
+    },
+    close: () => pool.close(),
+  };
+}
+
+/**
+ * A thread starts without the parent's module hooks unless its execArgv brings them: under
+ * `tsx` (npm start) process.execArgv already does; under another runner (vitest), tsx is added.
+ */
+function typeScriptExecArgv(): string[] {
+  const argv = process.execArgv;
+  return argv.some((arg) => arg.includes('tsx')) ? argv : [...argv, '--import', 'tsx'];
+}

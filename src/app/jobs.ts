@@ -1,0 +1,56 @@
+/**
+ * The heavy work of Tidings behind one port, each job being the one function that does it, so
+ * a runtime chooses where it runs: inline on the calling thread (the default: Workers, inside
+ * the invocation; the CLI), or in Node worker threads that hold their own SQLite connection
+ * (adapters/node/offload). What crosses the port is plain data, never a function or a handle.
+ */
+import type { Config } from '../config.ts';
+import type { Source } from '../domain/source.ts';
+import { createRecordFetched } from '../ingest/create-ingester.ts';
+import type { RecordFetched } from '../ingest/record-fetched.ts';
+import type { Logger } from '../log.ts';
+import type { FeedSink } from '../publish/feed-sink.ts';
+import { type PublishResult, publishFeeds } from '../publish/publish-feeds.ts';
+import {
+  type RefreshOptions,
+  type RefreshResult,
+  refreshRelatedForArticle,
+  refreshRelatedSince,
+} from '../related/refresh-related.ts';
+import { renderers } from '../render/index.ts';
+import type { Store } from '../store/store.ts';
+
+export interface Jobs {
+  /** Parse, normalize and store one fetched document, or record why it failed (ingest-source.ts). */
+  recordFetched: RecordFetched;
+  /** Claims due sources for a cycle. A write: it runs where the other background writes run. */
+  claimDueSources(now: string, claimUntil: string, limit: number): Promise<Source[]>;
+  /** Relates the items stored since `since` (an ingest's start) to our articles. */
+  refreshRelatedSince(since: string, options: RefreshOptions & { maxItems?: number }): Promise<RefreshResult>;
+  /** Recomputes one article's related links, and those of the articles it affects. */
+  refreshRelatedForArticle(articleId: string, options: RefreshOptions): Promise<RefreshResult>;
+  /** One publish run at the instant `now` (ISO 8601): renders what changed, writes the sink. */
+  publishFeeds(trigger: string, now: string): Promise<PublishResult>;
+  /** Waits for jobs in flight and releases the threads, if any. */
+  close?(): Promise<void>;
+}
+
+export interface InlineJobsDeps {
+  store: Store;
+  /** Where publish writes (and compares against). */
+  sink: FeedSink;
+  config: Config;
+  log: Logger;
+}
+
+/** The jobs on this thread, on this store: what Workers and the CLI run, and what each worker thread runs. */
+export function createInlineJobs({ store, sink, config, log }: InlineJobsDeps): Jobs {
+  return {
+    recordFetched: createRecordFetched(store, config.ingest, log),
+    claimDueSources: (now, claimUntil, limit) => store.claimDueSources(now, claimUntil, limit),
+    refreshRelatedSince: (since, options) => refreshRelatedSince(store, since, options),
+    refreshRelatedForArticle: (articleId, options) => refreshRelatedForArticle(store, articleId, options),
+    publishFeeds: (trigger, now) =>
+      publishFeeds({ store, sink, renderers, settings: config, now: () => new Date(now), log }, trigger),
+  };
+}
