@@ -10,6 +10,7 @@ const BENCHMARKS = [
   'render-feeds.ts',
   'publish.ts',
   'feed-serving.ts',
+  'serving-while-busy.ts',
   'websub-fanout.ts',
   'feed-archive.ts',
   'ingest-throughput.ts',
