@@ -1,4 +1,5 @@
 import { FetchError, parseRetryAfter } from './fetch-error.ts';
+import { type NetworkTimer, startNetworkTimer } from './network-timer.ts';
 import { readBody } from './read-body.ts';
 import { BlockedAddressError, checkUrlAllowed, type SsrfPolicy } from './ssrf-guard.ts';
 
@@ -49,11 +50,12 @@ export async function fetchSource(request: FetchRequest, options: FetchSourceOpt
   const now = options.now ?? Date.now;
   const controller = new AbortController();
   const abort = (reason: string) => controller.abort(new FetchError(reason));
-  const total = setTimeout(() => abort(`no complete answer within ${options.timeoutMs} ms`), options.timeoutMs);
-  let idle: ReturnType<typeof setTimeout> | undefined;
+  // Both count network time only (network-timer.ts): a stall of this thread is not the server's.
+  const total = startNetworkTimer(options.timeoutMs, () => abort(`no complete answer within ${options.timeoutMs} ms`));
+  let idle: NetworkTimer | undefined;
   const touch = () => {
-    clearTimeout(idle);
-    idle = setTimeout(() => abort(`no data for ${options.idleTimeoutMs} ms`), options.idleTimeoutMs);
+    if (idle) idle.reset();
+    else idle = startNetworkTimer(options.idleTimeoutMs, () => abort(`no data for ${options.idleTimeoutMs} ms`));
   };
   const onOuterAbort = () => abort('ingest was stopped');
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -64,8 +66,8 @@ export async function fetchSource(request: FetchRequest, options: FetchSourceOpt
   } catch (error) {
     throw describe(error, controller.signal);
   } finally {
-    clearTimeout(total);
-    clearTimeout(idle);
+    total.clear();
+    idle?.clear();
     options.signal?.removeEventListener('abort', onOuterAbort);
   }
 }
