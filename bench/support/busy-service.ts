@@ -24,7 +24,7 @@ const config = loadConfig({
   FEEDS_DIR: join(dir, 'feeds'),
   ADMIN_TOKEN: 'bench-token-0123456789',
   LOG_LEVEL: 'silent',
-  INGEST_ALLOW_PRIVATE_NETWORKS: 'true',
+  OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32',
   INGEST_MAX_BYTES: String(16 * 1024 * 1024),
   INGEST_TIMEOUT_MS: '600000',
   INGEST_IDLE_TIMEOUT_MS: '600000',
