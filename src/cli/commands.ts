@@ -49,7 +49,8 @@ export const commands: Record<string, Command> = {
         });
         const input = validate(articleInputSchema, raw, `article in ${file}`);
         const now = services.now().toISOString();
-        const article = createArticleFromInput(input, { now, siteUrl: services.config.siteUrl });
+        const safe = { ...input, bodyHtml: services.sanitizeHtml(input.bodyHtml, `${services.config.siteUrl}/`) };
+        const article = createArticleFromInput(safe, { now, siteUrl: services.config.siteUrl });
         await services.store.createArticle(article);
         print(
           `${file}: imported "${article.title}" as ${article.id} (${article.status}, /${article.categorySlug}/${article.slug})`,

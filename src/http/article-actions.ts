@@ -11,11 +11,13 @@ import type { AppDeps } from './app-deps.ts';
  * What an editor can do to an article, saved the same way whether the
  * request came from the admin API (JSON, validated by its route) or the
  * console (forms, validated by the page with the same schemas).
- * Each change is one store write, its lead image measured first (deps.measureImage);
+ * Each change is one store write, its body run through the same allowlist sanitizer as
+ * ingested HTML (an editor's HTML reaches every subscriber's reader and our pages),
+ * its lead image measured first (deps.measureImage);
  * afterArticleChange then refreshes related links.
  */
 export function createArticleActions(
-  deps: Pick<AppDeps, 'store' | 'config' | 'now' | 'afterArticleChange' | 'measureImage'>,
+  deps: Pick<AppDeps, 'store' | 'config' | 'now' | 'afterArticleChange' | 'measureImage' | 'sanitizeHtml'>,
 ) {
   const { store, config } = deps;
   const now = () => deps.now().toISOString();
@@ -31,8 +33,10 @@ export function createArticleActions(
     if (!article) throw new NotFoundError(`no article with id "${id}"`);
     return article;
   };
+  const clean = (bodyHtml: string) => deps.sanitizeHtml(bodyHtml, `${config.siteUrl}/`);
   const create = async (input: ArticleInput) => {
-    const article = await measured(createArticleFromInput(input, { now: now(), siteUrl: config.siteUrl }));
+    const safe = { ...input, bodyHtml: clean(input.bodyHtml) };
+    const article = await measured(createArticleFromInput(safe, { now: now(), siteUrl: config.siteUrl }));
     await store.createArticle(article);
     return saved(article);
   };
@@ -44,7 +48,8 @@ export function createArticleActions(
     importText: (text: string, options: ImportOptions) =>
       create(validate(articleInputSchema, importedToInput(parsePublisherText(text), options), 'imported article')),
     async update(id: string, patch: ArticlePatch) {
-      const patched = applyArticlePatch(await mustGet(id), patch, now());
+      const safe = patch.bodyHtml === undefined ? patch : { ...patch, bodyHtml: clean(patch.bodyHtml) };
+      const patched = applyArticlePatch(await mustGet(id), safe, now());
       // Measured again only when the edit sends an image.
       const article = patch.image ? await measured(patched) : patched;
       await store.updateArticle(article);

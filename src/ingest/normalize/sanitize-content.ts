@@ -57,7 +57,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title'],
-    img: ['src', 'alt', 'title', 'width', 'height'],
+    // sanitize-html checks every URL of a srcset against allowedSchemes, as it does src.
+    img: ['src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height'],
     abbr: ['title'],
     td: ['colspan', 'rowspan'],
     th: ['colspan', 'rowspan', 'scope'],
