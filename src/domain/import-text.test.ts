@@ -4,7 +4,7 @@ import { UnreadableError } from './errors.ts';
 import { parsePublisherText } from './import-text.ts';
 import { articleInputSchema } from './schemas.ts';
 
-// ../shared sits beside the repo, in dev and in CI.
+// The publisher's sample article, copied into the repo so a plain clone runs this.
 const fixture = readFileSync(new URL('../../tests/fixtures/seed-article.txt', import.meta.url), 'utf8');
 
 const RELATED_HEADLINES = [

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
-import { SOURCE_STATES, type SourceState } from '../../domain/source.ts';
-import type { SqlDatabase } from '../sql-database.ts';
+import { SOURCE_STATES, type Source, type SourceState } from '../../domain/source.ts';
+import type { SqlDatabase, SqlStatement } from '../sql-database.ts';
 import { sql } from '../sql-database.ts';
 import type { SourceStore } from '../store.ts';
 import { recordFetch } from './record-fetch.ts';
@@ -24,44 +24,12 @@ export function createSourceQueries(db: SqlDatabase): SourceStore {
     async createSources(sources) {
       if (sources.length === 0) return [];
       // One batch: all or none. A URL already registered is skipped (0 rows), not an error.
-      const changes = await db.batch(
-        sources.map((s) =>
-          sql(
-            `INSERT INTO sources (id, url, name, category_hint, poll_interval_minutes, enabled, created_at, updated_at,
-               next_poll_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`,
-            s.id,
-            s.url,
-            s.name,
-            s.categoryHint ?? null,
-            s.pollIntervalMinutes,
-            s.enabled ? 1 : 0,
-            s.createdAt,
-            s.updatedAt,
-            s.health.nextPollAt,
-          ),
-        ),
-      );
+      const changes = await db.batch(sources.map((s) => insertSource(s, 'ON CONFLICT (url) DO NOTHING')));
       return changes.map((n) => n > 0);
     },
 
     async createSource(s) {
-      await withUrlConflict(s.url, () =>
-        db.batch([
-          sql(
-            `INSERT INTO sources (id, url, name, category_hint, poll_interval_minutes, enabled, created_at, updated_at,
-               next_poll_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            s.id,
-            s.url,
-            s.name,
-            s.categoryHint ?? null,
-            s.pollIntervalMinutes,
-            s.enabled ? 1 : 0,
-            s.createdAt,
-            s.updatedAt,
-            s.health.nextPollAt,
-          ),
-        ]),
-      );
+      await withUrlConflict(s.url, () => db.batch([insertSource(s)]));
     },
 
     async updateSource(s) {
@@ -221,4 +189,21 @@ async function withUrlConflict<T>(url: string, write: () => Promise<T>): Promise
     }
     throw error;
   }
+}
+
+/** The INSERT of a new source's settings and first poll time; `onConflict` decides what a taken URL does. */
+function insertSource(s: Source, onConflict = ''): SqlStatement {
+  return sql(
+    `INSERT INTO sources (id, url, name, category_hint, poll_interval_minutes, enabled, created_at, updated_at,
+       next_poll_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ${onConflict}`,
+    s.id,
+    s.url,
+    s.name,
+    s.categoryHint ?? null,
+    s.pollIntervalMinutes,
+    s.enabled ? 1 : 0,
+    s.createdAt,
+    s.updatedAt,
+    s.health.nextPollAt,
+  );
 }
