@@ -1,20 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, spawnUntil } from './support/spawn-tidings.ts';
 
 const TOKEN = 'configured-secret-token-0123456789';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 const canConnect = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -33,33 +26,22 @@ const canConnect = (port: number) =>
 describe('npm start, hardened', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tidings-npm-'));
   let npm: ChildProcess;
-  let output = '';
+  let output: () => string;
   let port: number;
 
   beforeAll(async () => {
     port = await freePort();
-    npm = spawn('npm', ['start'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_PATH: join(dir, 'tidings.db'),
-        FEEDS_DIR: join(dir, 'feeds'),
-        SEED_SAMPLE_CONTENT: 'false',
-        ADMIN_TOKEN: TOKEN,
-        NODE_ENV: 'Production',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    npm.stdout?.on('data', (chunk) => {
-      output += chunk;
-    });
-    npm.stderr?.on('data', (chunk) => {
-      output += chunk;
-    });
-    const deadline = Date.now() + 60_000;
-    while (!output.includes('Tidings is serving') && Date.now() < deadline && npm.exitCode === null) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const env = {
+      PORT: String(port),
+      DATABASE_PATH: join(dir, 'tidings.db'),
+      FEEDS_DIR: join(dir, 'feeds'),
+      SEED_SAMPLE_CONTENT: 'false',
+      ADMIN_TOKEN: TOKEN,
+      NODE_ENV: 'Production',
+    };
+    const started = await spawnUntil('npm', ['start'], env, 'Tidings is serving', 60_000);
+    npm = started.child;
+    output = started.output;
   }, 70_000);
   afterAll(() => {
     npm.kill('SIGKILL');
@@ -67,13 +49,13 @@ describe('npm start, hardened', () => {
   });
 
   it('never prints a configured ADMIN_TOKEN', () => {
-    expect(output).toContain('Tidings is serving');
-    expect(output).toContain('Bearer <ADMIN_TOKEN>');
-    expect(output).not.toContain(TOKEN);
+    expect(output()).toContain('Tidings is serving');
+    expect(output()).toContain('Bearer <ADMIN_TOKEN>');
+    expect(output()).not.toContain(TOKEN);
   });
 
   it('stops the server when only the npm process is signalled', async () => {
-    expect(await canConnect(port), output).toBe(true);
+    expect(await canConnect(port), output()).toBe(true);
     process.kill(npm.pid as number, 'SIGTERM');
     await once(npm, 'exit');
     const deadline = Date.now() + 10_000;

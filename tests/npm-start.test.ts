@@ -1,49 +1,30 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
+import { freePort, spawnUntil } from './support/spawn-tidings.ts';
 
 describe('the Node entry, as `npm start` runs it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tidings-start-'));
   let child: ChildProcess;
-  let output = '';
+  let output: () => string;
   let base: string;
 
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_PATH: join(dir, 'db', 'tidings.db'),
-        FEEDS_DIR: join(dir, 'feeds'),
-        ADMIN_TOKEN: '',
-        NODE_ENV: 'development',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr?.on('data', (chunk) => {
-      output += chunk;
-    });
-    const deadline = Date.now() + 30_000;
-    while (!output.includes('Bearer ') && Date.now() < deadline && child.exitCode === null) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const env = {
+      PORT: String(port),
+      DATABASE_PATH: join(dir, 'db', 'tidings.db'),
+      FEEDS_DIR: join(dir, 'feeds'),
+      ADMIN_TOKEN: '',
+      NODE_ENV: 'development',
+    };
+    const started = await spawnUntil(process.execPath, ['--import', 'tsx', 'src/node.ts'], env, 'Bearer ', 30_000);
+    child = started.child;
+    output = started.output;
   });
   afterAll(() => {
     child.kill('SIGTERM');
@@ -51,9 +32,9 @@ describe('the Node entry, as `npm start` runs it', () => {
   });
 
   it('creates the database, loads the sample content, publishes and serves, printing URLs and a token', async () => {
-    expect(output).toContain(`Tidings is serving on ${base}`);
-    expect(output).toMatch(/feeds\/entertainment-and-news\.rss/);
-    const token = /Authorization: Bearer (\S+)/.exec(output)?.[1];
+    expect(output()).toContain(`Tidings is serving on ${base}`);
+    expect(output()).toMatch(/feeds\/entertainment-and-news\.rss/);
+    const token = /Authorization: Bearer (\S+)/.exec(output())?.[1];
     expect(token).toMatch(/^sample-/);
     expect(existsSync(join(dir, 'db', 'tidings.db'))).toBe(true);
     expect(existsSync(join(dir, 'feeds', 'all.rss'))).toBe(true);
