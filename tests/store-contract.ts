@@ -7,6 +7,7 @@ import { describeFetchCases } from './store-contract/fetch-cases.ts';
 import { describeFollowCases } from './store-contract/follow-cases.ts';
 import { describeListCases } from './store-contract/list-cases.ts';
 import { describePublishCases } from './store-contract/publish-cases.ts';
+import { describePublishStateCases } from './store-contract/publish-state-cases.ts';
 import { describeRelatedCases } from './store-contract/related-cases.ts';
 import { describeSearchCases } from './store-contract/search-cases.ts';
 import { describeSourceCases } from './store-contract/source-cases.ts';
@@ -52,6 +53,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Ope
     describeFeedCases(context);
     describeFollowCases(context);
     describePublishCases(context);
+    describePublishStateCases(context);
     describeSourceCases(context);
     describeFetchCases(context);
     describeDocumentCases(context);

@@ -5,7 +5,7 @@ import {
   type FeedFormat,
   type FeedSpec,
 } from '../render/feed-spec.ts';
-import type { FeedQuery, Store } from '../store/store.ts';
+import type { FeedQuery, FeedTarget, Store } from '../store/store.ts';
 
 /**
  * The one place that knows which feeds Tidings publishes: everything, each
@@ -118,6 +118,12 @@ export function defineFeeds(categories: { slug: string; name: string }[]): FeedD
   return [ALL_FEED, ...categories.filter((c) => c.slug !== ALL_FEED_KEY).map(categoryFeed)];
 }
 
+/** The key of the feed of a category, tag or author an article write touched. */
+export function feedKeyOf(target: FeedTarget): string {
+  if (target.kind === 'category') return categoryFeed({ slug: target.slug, name: target.slug }).key;
+  return (target.kind === 'tag' ? tagFeed : authorFeed)({ slug: target.slug, name: target.slug }).key;
+}
+
 /** The store query that selects a feed's articles. */
 export function feedScope(feed: FeedDefinition): Pick<FeedQuery, 'categorySlug' | 'tagSlug' | 'authorSlug'> {
   if (feed.kind === 'category') return { categorySlug: feed.slug };
@@ -209,28 +215,44 @@ export interface CatalogEntry {
  * Every feed to publish now: everything, each category, tag and author with
  * articles, and each feed published before whose articles are all gone (it
  * is published empty, so pollers see the removal, with its tombstones).
+ * `only` keeps to those keys (an incremental publish), asking the store for
+ * just their heads.
  */
 export async function listFeeds(
   store: Store,
   settings: Pick<FeedSettings, 'followFeedItems'>,
   now: string,
   previousKeys: Iterable<string>,
+  only?: ReadonlySet<string>,
 ): Promise<CatalogEntry[]> {
   // One head past the page, so a change in whether there is a next page changes the digest.
   const limit = settings.followFeedItems + 1;
+  const slugsOf = (kind: FeedKind) =>
+    [...(only ?? [])].flatMap((key) => {
+      const feed = feedFromKey(key);
+      return feed?.kind === kind && feed.slug ? [feed.slug] : [];
+    });
+  const headsOf = (kind: 'tag' | 'author') => {
+    if (!only) return store.listFollowFeedHeads(kind, now, limit);
+    const slugs = slugsOf(kind).sort();
+    return slugs.length > 0 ? store.listFollowFeedHeadsOf(kind, slugs, now, limit) : Promise.resolve([]);
+  };
   const [categories, tags, authors] = await Promise.all([
     store.listFeedCategories(),
-    store.listFollowFeedHeads('tag', now, limit),
-    store.listFollowFeedHeads('author', now, limit),
+    headsOf('tag'),
+    headsOf('author'),
   ]);
+  const wanted = (entry: CatalogEntry) => !only || only.has(entry.feed.key);
   const entries: CatalogEntry[] = [
-    ...defineFeeds(categories).map((feed) => ({ feed })),
+    ...defineFeeds(categories)
+      .map((feed) => ({ feed }))
+      .filter(wanted),
     ...tags.map((tag) => ({ feed: tagFeed(tag), heads: tag.heads })),
     ...authors.map((author) => ({ feed: authorFeed(author), heads: author.heads })),
   ];
   const known = new Set(entries.map((entry) => entry.feed.key));
   for (const key of new Set(previousKeys)) {
-    const feed = known.has(key) ? undefined : feedFromKey(key);
+    const feed = known.has(key) || (only && !only.has(key)) ? undefined : feedFromKey(key);
     if (feed) entries.push(feed.kind === 'tag' || feed.kind === 'author' ? { feed, heads: '' } : { feed });
   }
   return entries;

@@ -15,6 +15,7 @@ import {
 import { loadFeedPage } from './feed-page.ts';
 import { retractionWindowStart, type Tombstone, tombstonesFor } from './feed-retractions.ts';
 import type { FeedSink } from './feed-sink.ts';
+import { feedsToCheck, settingsDigest } from './feeds-to-check.ts';
 
 /** Bump when renderer output changes shape, so every feed is re-rendered once. */
 const RENDER_VERSION = 4;
@@ -43,20 +44,28 @@ export interface PublishResult extends PublishRun {
  * render only what changed, write only bytes that differ, and keep the old
  * document when anything fails.
  */
-export async function publishFeeds(deps: PublishDeps, trigger: string): Promise<PublishResult> {
+export async function publishFeeds(
+  deps: PublishDeps,
+  trigger: string,
+  options: { checkAll?: boolean } = {},
+): Promise<PublishResult> {
   const now = deps.now().toISOString();
   const startedMs = performance.now(); // durations from the monotonic clock, not the (injectable) wall clock
   let indexed: number;
   do indexed = await deps.store.indexFollowTargets(INDEX_BATCH);
   while (indexed > 0);
-  const [previousDocs, stored, retractions] = await Promise.all([
+  // The change log is read first: a write after this point is left for the next run.
+  const { mark, latestChange } = await deps.store.readPublishState();
+  const [previousDocs, stored, retractions, digest] = await Promise.all([
     deps.store.listFeedDocuments(),
     deps.sink.listEtags(),
     deps.store.listRetractions(retractionWindowStart(now, deps.settings.retractionDays)),
+    settingsDigest(RENDER_VERSION, deps.settings),
   ]);
+  const only = await feedsToCheck({ ...deps, ...options, digest, mark, latestChange, now, previousDocs, stored });
   const previous = new Map(previousDocs.map((doc) => [doc.name, doc]));
   const previousKeys = previousDocs.flatMap((doc) => parseFeedDocumentName(doc.name)?.key ?? []);
-  const feeds = await listFeeds(deps.store, deps.settings, now, previousKeys);
+  const feeds = only?.size === 0 ? [] : await listFeeds(deps.store, deps.settings, now, previousKeys, only);
 
   // Fingerprints first, all at once: WebCrypto digests are asynchronous, and 2,500 of them one
   // after another cost ten times what they cost in parallel.
@@ -81,6 +90,11 @@ export async function publishFeeds(deps: PublishDeps, trigger: string): Promise<
   const changedUrls = outcomes.flatMap((o) => ('changedUrls' in o ? o.changedUrls : []));
   const errors = outcomes.flatMap((o) => ('error' in o ? [o.error] : []));
   await deps.store.saveFeedDocuments(states);
+  // A failed feed keeps the change log as it was, so the next run checks it again.
+  if (errors.length === 0) {
+    const fullCheckAt = only && mark ? mark.fullCheckAt : now;
+    await deps.store.savePublishMark({ checkedAt: now, settingsDigest: digest, fullCheckAt }, latestChange);
+  }
   const run: PublishResult = {
     startedAt: now,
     durationMs: Math.round(performance.now() - startedMs),
@@ -94,6 +108,7 @@ export async function publishFeeds(deps: PublishDeps, trigger: string): Promise<
   deps.log.info('publish: run finished', {
     trigger,
     feeds_checked: run.feedsChecked,
+    checked: only ? 'changed feeds' : 'every feed',
     documents_written: written.length,
     errors: errors.length,
     duration_ms: run.durationMs,

@@ -1,6 +1,7 @@
 import { createArticleQueries } from './articles/article-queries.ts';
 import { createFollowQueries } from './articles/follow-queries.ts';
 import { createRetractionQueries } from './articles/retraction-queries.ts';
+import { createFeedChangeQueries } from './publish/feed-change-queries.ts';
 import { createPublishQueries } from './publish/publish-queries.ts';
 import { createRelatedQueries } from './related/related-queries.ts';
 import { createSourceQueries } from './sources/source-queries.ts';
@@ -15,6 +16,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     ...createFollowQueries(db),
     ...createRetractionQueries(db),
     ...createPublishQueries(db),
+    ...createFeedChangeQueries(db),
     ...createSourceQueries(db),
     ...createRelatedQueries(db),
     ...createWebSubQueries(db),

@@ -154,6 +154,13 @@ export interface ArticleStore {
 export interface FollowStore {
   /** Every tag (or author) with articles, with the digest of its newest `limit` visible heads, in one query. */
   listFollowFeedHeads(kind: 'tag' | 'author', now: string, limit: number): Promise<FollowFeedHeads[]>;
+  /** The same for these slugs only (those that have articles): an incremental publish. */
+  listFollowFeedHeadsOf(
+    kind: 'tag' | 'author',
+    slugs: string[],
+    now: string,
+    limit: number,
+  ): Promise<FollowFeedHeads[]>;
   /** Tags (or authors) with visible articles, by slug, with their counts. */
   listFollowTargets(kind: 'tag' | 'author', now: string): Promise<FollowTarget[]>;
   getTagName(slug: string): Promise<string | undefined>;
@@ -172,6 +179,34 @@ export interface PublishStore {
   saveFeedDocuments(documents: FeedDocumentState[]): Promise<void>;
   recordPublishRun(run: PublishRun): Promise<void>;
   listPublishRuns(limit: number): Promise<PublishRun[]>;
+}
+
+/** A feed's subject as an article write touched it; the publish job maps it to a feed key. */
+export interface FeedTarget {
+  kind: 'category' | 'tag' | 'author';
+  slug: string;
+}
+
+/** What the last publish checked, so the next can check only what changed since. */
+export interface PublishMark {
+  /** The instant it published at: articles scheduled after it become visible without a write. */
+  checkedAt: string;
+  /** Digest of the settings every feed's fingerprint reads: a change re-checks every feed. */
+  settingsDigest: string;
+  /** When every feed was last checked. */
+  fullCheckAt: string;
+}
+
+export interface PublishStateStore {
+  /** The last run's mark (none before the first run) and the newest entry of the change log. */
+  readPublishState(): Promise<{ mark?: PublishMark; latestChange: number }>;
+  /**
+   * Every category, tag and author an article write touched (change log entries up to
+   * `upTo`), and those of articles that became visible in (visibleAfter, visibleUntil].
+   */
+  listFeedChanges(query: { upTo: number; visibleAfter: string; visibleUntil: string }): Promise<FeedTarget[]>;
+  /** Saves the mark and forgets the change log up to `forgetUpTo`, in one batch. */
+  savePublishMark(mark: PublishMark, forgetUpTo: number): Promise<void>;
 }
 
 export interface ExternalItemFilter {
@@ -349,4 +384,11 @@ export interface WebSubStore {
   listSubscriptions(filter: { topic?: string; state?: SubscriptionState; now: string }): Promise<SubscriptionStatus[]>;
 }
 
-export interface Store extends ArticleStore, FollowStore, PublishStore, SourceStore, RelatedStore, WebSubStore {}
+export interface Store
+  extends ArticleStore,
+    FollowStore,
+    PublishStore,
+    PublishStateStore,
+    SourceStore,
+    RelatedStore,
+    WebSubStore {}
