@@ -16,7 +16,9 @@ import { articleUrlFor } from '../src/domain/article-url.ts';
 import { refreshRelatedForArticle, refreshRelatedSince } from '../src/related/refresh-related.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
-import { peakRssMiB } from './support/measure.ts';
+import type { RelatedSearch } from '../src/store/store.ts';
+import { timeItemSearches } from './support/item-search-baseline.ts';
+import { peakRssMiB, ratio } from './support/measure.ts';
 import { fillArchive, seedRelatedLinks, toItem, withTimings } from './support/related-archive.ts';
 import { createCorpus, createRandom } from './support/related-corpus.ts';
 
@@ -94,6 +96,12 @@ async function main() {
       });
     }
     const { timedStore, timings } = withTimings(store);
+    const itemSearches: RelatedSearch[] = [];
+    const searchStories = timedStore.searchStories;
+    timedStore.searchStories = (search) => {
+      if (search.kind === 'own') itemSearches.push(search);
+      return searchStories(search);
+    };
     t = performance.now();
     const result = await refreshRelatedSince(timedStore, since, options);
     const ingestRefreshMs = performance.now() - t;
@@ -116,6 +124,12 @@ async function main() {
     );
     console.log('  where that refresh spent its time, by store method:');
     console.table([...timings].map(([method, { calls, ms }]) => ({ method, calls, 'total ms': ms.toFixed(0) })));
+    const searches = timeItemSearches(db, itemSearches);
+    console.log(
+      `  ranking step of the ${itemSearches.length} item searches: our articles' own index ` +
+        `${searches.own.toFixed(0)} ms, shared index with kind filter and self score (before 0011) ` +
+        `${searches.shared.toFixed(0)} ms: ${ratio(searches.own, searches.shared)} of the baseline`,
+    );
     console.log(`  peak RSS: ${peakRssMiB().toFixed(0)} MiB`);
   } finally {
     db.close();

@@ -102,9 +102,23 @@ function words(text: string): string[] {
   return normalized.split(' ').filter((word) => word.length > 1 && !STOPWORDS.has(word));
 }
 
+/**
+ * Stems already computed: a refresh after a large ingest stems the same few thousand words
+ * hundreds of thousands of times, and Porter's suffix rules are a dozen regular expressions a
+ * word. Bounded, and emptied when full, so a long-running process never grows it for ever.
+ */
+const STEM_CACHE_SIZE = 50_000;
+const stems = new Map<string, string>();
+
 /** The Porter stem, as FTS5's porter tokenizer computes it: "floods" and "flooded" meet at "flood". */
 export function stem(word: string): string {
-  return stemmer(word);
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+    stemmed = stemmer(word);
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /**

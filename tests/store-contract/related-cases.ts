@@ -58,6 +58,39 @@ export function describeRelatedCases({ store }: StoreContext): void {
       expect(hostile.candidates.every((c) => c.title.startsWith('Storm'))).toBe(true);
     });
 
+    it("keeps our articles' own index (0011) in step with edits and deletions", async () => {
+      const { storm, calm } = await seedStories();
+      const ownSearch = (terms: string[]) =>
+        store().searchStories({ terms, field: 'text', kind: 'own', now: NOW, articleUrl, limit: 10 });
+      const found = await ownSearch(['storm', 'budget']);
+      expect(found.candidates.map((c) => c.id).sort()).toEqual([storm.id, calm.id].sort());
+      expect(found.candidates.every((c) => c.kind === 'own' && c.textScore > 0)).toBe(true);
+
+      await store().updateArticle({
+        ...storm,
+        title: 'Heatwave grips the coast road',
+        summary: 'Hot.',
+        bodyHtml: '<p>Heatwave.</p>',
+      });
+      expect((await ownSearch(['storm'])).candidates).toEqual([]);
+      expect((await ownSearch(['heatwave'])).candidates.map((c) => c.id)).toEqual([storm.id]);
+
+      await store().deleteArticle(calm.id);
+      expect((await ownSearch(['budget'])).candidates).toEqual([]);
+      // An external story is not in that index: it is never a candidate and has no score on its scale.
+      const fromItem = await store().searchStories({
+        terms: ['coast'],
+        field: 'text',
+        kind: 'own',
+        self: { kind: 'external', id: 'any' },
+        now: NOW,
+        articleUrl,
+        limit: 10,
+      });
+      expect(fromItem.candidates.map((c) => c.id)).toEqual([storm.id]);
+      expect(fromItem.selfTextScore).toBeUndefined();
+    });
+
     it('counts the stories in the index, of every kind and status', async () => {
       await seedStories();
       expect(await store().countStories()).toBe(5); // 4 articles (a draft and a scheduled one too) + 1 item

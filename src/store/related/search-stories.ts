@@ -5,10 +5,12 @@ import type { SqlDatabase } from '../sql-database.ts';
 import type { RelatedSearch, RelatedSearchResult } from '../store.ts';
 
 /**
- * Related-story candidates from the FTS5 index (migration 0003), ranked by
- * BM25. Columns: kind (weight 0: a filter, not evidence), title, summary, body.
+ * Related-story candidates from the FTS5 indexes, ranked by BM25: the shared one over both kinds
+ * (migration 0003; columns kind (weight 0: a filter, not evidence), title, summary, body) and our
+ * articles' own (0011; title, summary, body), which a search kept to our articles uses.
  */
 const BM25 = 'bm25(related_fts, 0.0, 4.0, 2.0, 1.0)';
+const OWN_BM25 = 'bm25(own_story_fts, 4.0, 2.0, 1.0)';
 const MAX_TERMS = 32;
 /** Enough of a body for its lead (src/related/story-terms.ts: LEAD_WORDS), markup included or not. */
 const LEAD_HTML_CHARS = 1_500;
@@ -32,18 +34,28 @@ interface CandidateRow {
   lead: string | null;
 }
 
-// The FTS query runs first, in its own subquery, so BM25 ranks only matching rows; the joins
-// then touch the few hundred best. Drafts and future articles are dropped after ranking, so the
-// inner limit over-fetches. The query's own story is kept (even a draft): its score is the scale.
-const SEARCH = `
+/**
+ * The best matches of one index: kind, id and score. The FTS query is ranked alone and only its
+ * best rows are joined to related_docs: joining before the sort costs a lookup for every match,
+ * and BM25 is computed once per row because ORDER BY names the result column.
+ */
+const ranked = (index: string, bm25: string) => `SELECT d.kind, d.ref_id, r.text_score
+    FROM (SELECT rowid, -${bm25} AS text_score FROM ${index}
+           WHERE ${index} MATCH ? ORDER BY text_score DESC LIMIT ?) r
+    JOIN related_docs d ON d.doc_id = r.rowid`;
+const RANKED_ANY = ranked('related_fts', BM25);
+const RANKED_OWN = ranked('own_story_fts', OWN_BM25);
+
+// The ranking runs first, in its own subquery; the joins then touch the few hundred best. Drafts
+// and future articles are dropped after ranking, so the inner limit over-fetches. The query's own
+// story is kept (even a draft): its score is the scale.
+const searchSql = (ranked: string) => `
   SELECT m.kind, m.ref_id AS id, m.text_score,
          COALESCE(a.title, e.title) AS title, COALESCE(a.summary, e.summary) AS summary,
          a.slug, a.category_slug, a.category, a.tags, e.link, e.categories,
          s.name AS source_name, s.category_hint, COALESCE(a.published_at, e.published_at) AS published_at,
          COALESCE(substr(a.body_html, 1, ${LEAD_HTML_CHARS}), substr(e.content_text, 1, ${LEAD_TEXT_CHARS})) AS lead
-    FROM (SELECT d.kind, d.ref_id, -${BM25} AS text_score
-            FROM related_fts JOIN related_docs d ON d.doc_id = related_fts.rowid
-           WHERE related_fts MATCH ? ORDER BY ${BM25} LIMIT ?) m
+    FROM (${ranked}) m
     LEFT JOIN articles a ON m.kind = 'own' AND a.id = m.ref_id
     LEFT JOIN external_items e ON m.kind = 'external' AND e.id = m.ref_id
     LEFT JOIN sources s ON s.id = e.source_id
@@ -51,10 +63,15 @@ const SEARCH = `
       OR (m.kind = ? AND m.ref_id = ?)
    ORDER BY m.text_score DESC, m.ref_id
    LIMIT ?`;
+const SEARCH_ANY = searchSql(RANKED_ANY);
+const SEARCH_OWN = searchSql(RANKED_OWN);
 
 const SELF_SCORE = `
   SELECT -${BM25} AS text_score FROM related_fts
    WHERE related_fts MATCH ? AND rowid = (SELECT doc_id FROM related_docs WHERE kind = ? AND ref_id = ?)`;
+const OWN_SELF_SCORE = `
+  SELECT -${OWN_BM25} AS text_score FROM own_story_fts
+   WHERE own_story_fts MATCH ? AND rowid = (SELECT doc_id FROM related_docs WHERE kind = 'own' AND ref_id = ?)`;
 
 /**
  * Document frequency per term, capped: counting stops at `cap` rows, so a word in half the
@@ -78,9 +95,10 @@ export async function countStoriesWithTerms(db: SqlDatabase, terms: string[], ca
 }
 
 export async function searchStories(db: SqlDatabase, search: RelatedSearch): Promise<RelatedSearchResult> {
-  const match = matchExpression(search);
+  const ownOnly = search.kind === 'own';
+  const match = matchExpression(ownOnly ? { ...search, kind: undefined } : search);
   if (!match) return { candidates: [] };
-  const rows = await db.all<CandidateRow>(SEARCH, [
+  const rows = await db.all<CandidateRow>(ownOnly ? SEARCH_OWN : SEARCH_ANY, [
     match,
     search.limit * 2,
     search.now,
@@ -97,17 +115,22 @@ export async function searchStories(db: SqlDatabase, search: RelatedSearch): Pro
   const selfRow = rows.find(isSelf);
   if (selfRow) return { candidates, selfTextScore: selfRow.text_score };
   if (!wanted) return { candidates };
-  // Not among the best (a search kept to the other kind): score it alone, by rowid.
-  const self = await db.first<{ text_score: number }>(SELF_SCORE, [
-    matchExpression({ ...search, kind: undefined }) ?? match,
-    wanted.kind,
-    wanted.id,
-  ]);
+  // Not among the best: score it alone, by rowid, in the index the others were ranked in (an
+  // external story is not in our articles' own, so it has no score on that scale).
+  if (ownOnly && wanted.kind !== 'own') return { candidates };
+  const self = ownOnly
+    ? await db.first<{ text_score: number }>(OWN_SELF_SCORE, [match, wanted.id])
+    : await db.first<{ text_score: number }>(SELF_SCORE, [
+        matchExpression({ ...search, kind: undefined }) ?? match,
+        wanted.kind,
+        wanted.id,
+      ]);
   return self ? { candidates, selfTextScore: self.text_score } : { candidates };
 }
 
 /**
- * `{title summary body} : ("w1" OR "w2" …)`, plus `AND kind : own` to keep to one kind.
+ * `{title summary body} : ("w1" OR "w2" …)`, plus `AND kind : external` to keep to one kind in
+ * the shared index (a search kept to our articles uses their own index instead).
  * Each term is a quoted string with its quotes doubled (FTS5 string syntax), so any input
  * is a phrase, never an operator.
  */
