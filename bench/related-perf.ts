@@ -127,7 +127,7 @@ async function main() {
     const searches = timeItemSearches(db, itemSearches);
     console.log(
       `  ranking step of the ${itemSearches.length} item searches: our articles' own index ` +
-        `${searches.own.toFixed(0)} ms, shared index with kind filter and self score (before 0011) ` +
+        `${searches.own.toFixed(0)} ms, shared index with kind filter and self score (before 0012) ` +
         `${searches.shared.toFixed(0)} ms: ${ratio(searches.own, searches.shared)} of the baseline`,
     );
     console.log(`  peak RSS: ${peakRssMiB().toFixed(0)} MiB`);

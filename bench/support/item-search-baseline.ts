@@ -4,9 +4,9 @@ import type { RelatedSearch } from '../../src/store/store.ts';
 
 /**
  * The ranking step of an ingested item's search for our articles, both ways, on the same
- * archive: in our articles' own index (migration 0011, what searchStories runs) and in the
+ * archive: in our articles' own index (migration 0012, what searchStories runs) and in the
  * shared index with `AND kind : own`, plus the item's own score that the search then also
- * asked for (what it ran before 0011). Milliseconds for all the searches given.
+ * asked for (what it ran before 0012). Milliseconds for all the searches given.
  */
 export function timeItemSearches(db: SqliteDatabase, searches: RelatedSearch[]): { own: number; shared: number } {
   const own = db.raw.prepare(`SELECT rowid FROM own_story_fts WHERE own_story_fts MATCH ?

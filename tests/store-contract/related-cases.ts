@@ -58,7 +58,7 @@ export function describeRelatedCases({ store }: StoreContext): void {
       expect(hostile.candidates.every((c) => c.title.startsWith('Storm'))).toBe(true);
     });
 
-    it("keeps our articles' own index (0011) in step with edits and deletions", async () => {
+    it("keeps our articles' own index (0012) in step with edits and deletions", async () => {
       const { storm, calm } = await seedStories();
       const ownSearch = (terms: string[]) =>
         store().searchStories({ terms, field: 'text', kind: 'own', now: NOW, articleUrl, limit: 10 });

@@ -1,6 +1,6 @@
 /**
  * Archive search over our own articles (GET /api/articles?q=, the console's
- * search box). It reads our articles' own FTS5 index, which migration 0011
+ * search box). It reads our articles' own FTS5 index, which migration 0012
  * keeps in step with every write for related stories (own_story_fts: title,
  * summary and body of each article), so search needs no index of its own; the
  * same SQL runs on better-sqlite3 and D1, both of which compile FTS5 in.

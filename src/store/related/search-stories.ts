@@ -7,7 +7,7 @@ import type { RelatedSearch, RelatedSearchResult } from '../store.ts';
 /**
  * Related-story candidates from the FTS5 indexes, ranked by BM25: the shared one over both kinds
  * (migration 0003; columns kind (weight 0: a filter, not evidence), title, summary, body) and our
- * articles' own (0011; title, summary, body), which a search kept to our articles uses.
+ * articles' own (0012; title, summary, body), which a search kept to our articles uses.
  */
 const BM25 = 'bm25(related_fts, 0.0, 4.0, 2.0, 1.0)';
 const OWN_BM25 = 'bm25(own_story_fts, 4.0, 2.0, 1.0)';
