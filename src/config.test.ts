@@ -91,4 +91,18 @@ describe('OUTBOUND_ALLOW_NETWORKS and NODE_ENV (issue 10 items 5, 7)', () => {
     expect(() => loadConfig({ NODE_ENV: 'development' })).not.toThrow();
     expect(() => loadConfig({ NODE_ENV: 'test' })).not.toThrow();
   });
+
+  it('gives the HTTP server timeouts, and refuses a headers bound longer than the request bound', () => {
+    expect(loadConfig({}).serverTimeouts).toEqual({
+      headersMs: 10_000,
+      requestMs: 30_000,
+      keepAliveMs: 5_000,
+      idleMs: 30_000,
+    });
+    expect(loadConfig({ HTTP_IDLE_TIMEOUT_MS: '800' }).serverTimeouts.idleMs).toBe(800);
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS/,
+    );
+    expect(() => loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_MS: 'soon' })).toThrow(/HTTP_KEEP_ALIVE_TIMEOUT_MS: /);
+  });
 });

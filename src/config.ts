@@ -30,6 +30,11 @@ const configSchema = z.object({
   NODE_ENV: z.string().default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** Node's HTTP server: how long a client may take (adapters/node/server-timeouts.ts). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   DATABASE_PATH: z.string().default('data/tidings.db'),
   FEEDS_DIR: z.string().default('feeds'),
   SEED_DIR: z.string().default('data/seed'),
@@ -104,6 +109,8 @@ const configSchema = z.object({
 export interface Config extends FeedSettings {
   host: string;
   port: number;
+  /** Node's HTTP server timeouts (HTTP_*_TIMEOUT_MS). */
+  serverTimeouts: ServerTimeouts;
   databasePath: string;
   feedsDir: string;
   seedDir: string;
@@ -139,6 +146,18 @@ export interface Config extends FeedSettings {
   ingest: IngestSettings;
 }
 
+/** How long a client of the Node HTTP server may take, in milliseconds (adapters/node/server-timeouts.ts). */
+export interface ServerTimeouts {
+  /** From the first byte of a request to the end of its headers. */
+  headersMs: number;
+  /** From the first byte of a request to the end of its body. */
+  requestMs: number;
+  /** How long a connection may wait for its next request once an answer has been sent. */
+  keepAliveMs: number;
+  /** The longest silence of a client: a connection that never sends a byte is closed after it. */
+  idleMs: number;
+}
+
 export interface IngestSettings extends IngesterSettings {
   schedule: string;
   concurrency: number;
@@ -170,6 +189,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    // Node refuses to start a server whose headers may take longer than the whole request.
+    throw new ConfigError(
+      'invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS',
+    );
+  }
   if (isProduction(e.NODE_ENV) && !e.ADMIN_TOKEN) {
     throw new ConfigError('invalid configuration: ADMIN_TOKEN is required when NODE_ENV=production');
   }
@@ -178,6 +203,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const config: Config = {
     host: e.HOST,
     port: e.PORT,
+    serverTimeouts: {
+      headersMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      idleMs: e.HTTP_IDLE_TIMEOUT_MS,
+    },
     databasePath: e.DATABASE_PATH,
     feedsDir: e.FEEDS_DIR,
     seedDir: e.SEED_DIR,

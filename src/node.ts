@@ -4,29 +4,19 @@
  * database, publishes every feed, then serves and keeps publishing.
  */
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createFsMediaReader } from './adapters/node/fs-media-reader.ts';
 import { openNodeAdapters } from './adapters/node/node-adapters.ts';
 import { scheduleJobs } from './adapters/node/schedule-jobs.ts';
+import { closeIdleConnections, serverTimeoutOptions } from './adapters/node/server-timeouts.ts';
 import { createSwaggerUiAssetReader } from './adapters/node/swagger-ui-assets.ts';
 import { createServices } from './app/create-services.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createApp } from './http/create-app.ts';
 import { createLogger } from './log.ts';
 import { loadSampleContent } from './seed/load-sample-content.ts';
-
-/**
- * Node's http.Server timeouts, so a slow client cannot hold a socket once it has started a
- * request: headers within 10 s, the whole request within 30 s, an idle keep-alive socket
- * closed after 5 s. Node checks them every connectionsCheckingInterval (default 30 s).
- */
-const SERVER_TIMEOUTS = {
-  headersTimeout: 10_000,
-  requestTimeout: 30_000,
-  keepAliveTimeout: 5_000,
-  connectionsCheckingInterval: 1_000,
-};
 
 async function main(): Promise<void> {
   const configured = loadConfig(process.env);
@@ -47,11 +37,18 @@ async function main(): Promise<void> {
   });
   const categories = await services.store.listCategories(services.now().toISOString());
   const server = serve(
-    { fetch: app.fetch, hostname: config.host, port: config.port, serverOptions: SERVER_TIMEOUTS },
+    {
+      fetch: app.fetch,
+      hostname: config.host,
+      port: config.port,
+      serverOptions: serverTimeoutOptions(config.serverTimeouts),
+    },
     (info) => {
       printWelcome(config, info.port, ['all', ...categories.map((c) => c.slug)], !configured.adminToken);
     },
   );
+  // serve() makes an http.Server (no createServer option given), which has setTimeout.
+  closeIdleConnections(server as Server, config.serverTimeouts.idleMs);
   server.once('error', (error: NodeJS.ErrnoException) => {
     const reason =
       error.code === 'EADDRINUSE' ? `port ${config.port} is already in use; set PORT to another` : error.message;
