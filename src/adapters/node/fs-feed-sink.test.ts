@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,5 +56,15 @@ describe('createFsFeedSink', () => {
     expect(await sink.get('notes.txt')).toBeUndefined();
     await createFsFeedSink(dir).put({ ...(await documentOf('<rss/>')), name: 'world.rss' });
     expect((await sink.get('world.rss'))?.name).toBe('world.rss');
+  });
+
+  it('removes its temp file and keeps the old document when the rename fails', async () => {
+    const sink = createFsFeedSink(dir);
+    await sink.put({ ...(await documentOf('<rss>good</rss>')), name: 'world.rss' });
+    // A directory where the document should go: the temp file is written, the rename fails.
+    await mkdir(join(dir, 'all.rss', 'in-the-way'), { recursive: true });
+    await expect(sink.put(await documentOf('<rss>new</rss>'))).rejects.toThrow(/all\.rss/);
+    expect((await readdir(dir)).sort()).toEqual(['all.rss', 'world.rss']);
+    expect(new TextDecoder().decode((await createFsFeedSink(dir).get('world.rss'))?.body)).toBe('<rss>good</rss>');
   });
 });

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { mkdirSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { strongEtag } from '../../publish/digest.ts';
 import { parseFeedDocumentName } from '../../publish/feed-catalog.ts';
 import type { FeedDocument, FeedSink } from '../../publish/feed-sink.ts';
 import { CONTENT_TYPES, type FeedFormat } from '../../render/feed-spec.ts';
+import { replaceFileAtomically } from './feed-temp-files.ts';
 
 /** How long a cached document is served before its file is checked again. */
 const REVALIDATE_MS = 1_000;
@@ -183,17 +183,14 @@ export function createFsFeedSink(
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
       const modified = new Date(document.lastModified);
       try {
-        writeFileSync(temp, document.body);
+        replaceFileAtomically(path, document.body, modified);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         mkdirSync(folder, { recursive: true }); // the folder was removed under us
-        writeFileSync(temp, document.body);
+        replaceFileAtomically(path, document.body, modified);
       }
-      utimesSync(temp, modified, modified);
-      renameSync(temp, path);
       const { etag, lastModified } = document;
       known.set(document.name, { etag, lastModified, fileKey: fileKeyOf(statSync(path)), checkedAt: now() });
       keepBody(document);

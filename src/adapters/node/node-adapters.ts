@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import { migrate } from '../../store/migrate.ts';
 import { createConnectGuardedFetch } from './connect-guarded-fetch.ts';
+import { sweepStaleTempFiles } from './feed-temp-files.ts';
 import { createFsFeedSink } from './fs-feed-sink.ts';
 import { createFsMediaStat } from './fs-media-stat.ts';
 import { createOffloadedJobs } from './offload/offloaded-jobs.ts';
@@ -26,6 +27,9 @@ export async function openNodeAdapters(config: Config, log: Logger): Promise<Nod
   const applied = await migrate(db, loadMigrations());
   if (applied.length)
     log.info('store: migrations applied', { migrations: applied, database_path: config.databasePath });
+  // Before anything of ours publishes: temp files of a failed or killed writer would stay forever.
+  const swept = sweepStaleTempFiles(config.feedsDir);
+  if (swept.length) log.warn('feeds: stale temp files removed', { count: swept.length, feeds_dir: config.feedsDir });
   const feeds = createFsFeedSink(config.feedsDir);
   const threads = config.databasePath === ':memory:' ? 0 : config.workerThreads;
   const jobs = threads > 0 ? createOffloadedJobs(config, { threads, feeds }) : undefined;

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The temp files a feed document is written to before it is renamed over the old one. Their
+ * name carries the writer's pid, so a sweep can tell a file a live process is about to rename
+ * (the CLI publishing beside the server) from one left by a process that died or failed.
+ */
+const TEMP_NAME = /\.tmp$/;
+const WRITER_PID = /\.(\d+)-[0-9a-f]+\.tmp$/;
+
+/**
+ * Replaces `path` with `body` (mtime `modified`) through a temp file and a rename, so a reader
+ * sees the old document or the new one, never half of one. When any step fails (ENOSPC, EROFS,
+ * EFBIG, a directory in the way) the temp file is removed, the old document stays in place,
+ * and the error goes on to the publish run, which records it.
+ */
+export function replaceFileAtomically(path: string, body: Uint8Array, modified: Date): void {
+  const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temp, body);
+    utimesSync(temp, modified, modified);
+    renameSync(temp, path);
+  } catch (error) {
+    // Before this, a failed write left its temp file, and every minute's publish added another.
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Removes the temp files under `dir` (all folders) that no live process will rename: those of
+ * a writer that is gone, of this process (nothing of ours is in flight before the first
+ * publish), and those named by older versions (no pid). Returns the paths removed, relative to `dir`.
+ */
+export function sweepStaleTempFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const name of names.filter((n) => TEMP_NAME.test(n))) {
+    const pid = Number(WRITER_PID.exec(name)?.[1] ?? Number.NaN);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    rmSync(join(dir, name), { force: true, recursive: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** Whether a process with this pid exists (signal 0 only checks; EPERM: it exists, someone else's). */
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
