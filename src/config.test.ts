@@ -105,4 +105,14 @@ describe('OUTBOUND_ALLOW_NETWORKS and NODE_ENV (issue 10 items 5, 7)', () => {
     );
     expect(() => loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_MS: 'soon' })).toThrow(/HTTP_KEEP_ALIVE_TIMEOUT_MS: /);
   });
+
+  it('reads EMBED_HOSTS as lower-case host names, for the sanitizer and for ingest, and names a bad entry', () => {
+    const config = loadConfig({ EMBED_HOSTS: 'www.YouTube.com, player.vimeo.com,' });
+    expect(config.embedHosts).toEqual(['www.youtube.com', 'player.vimeo.com']);
+    expect(config.ingest.embedHosts).toEqual(['www.youtube.com', 'player.vimeo.com']);
+    expect(loadConfig({}).embedHosts).toEqual([]);
+    expect(() => loadConfig({ EMBED_HOSTS: 'https://www.youtube.com/' })).toThrow(
+      /EMBED_HOSTS: "https:\/\/www\.youtube\.com\/" is not a host name/,
+    );
+  });
 });

@@ -24,6 +24,19 @@ const networkList = z
     const bad = list.find((entry) => !ipaddr.isValidCIDR(entry) && !ipaddr.isValid(entry));
     if (bad) ctx.addIssue({ code: 'custom', message: `"${bad}" is not a network like 127.0.0.1/32 or fd00::/8` });
   });
+const hostList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((entry) => entry.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .superRefine((list, ctx) => {
+    // Exactly the host a URL names: no scheme, port, path or wildcard (sanitize-html compares hostnames).
+    const bad = list.find((entry) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(entry));
+    if (bad) ctx.addIssue({ code: 'custom', message: `"${bad}" is not a host name like www.youtube.com` });
+  });
 const url = z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/+$/, ''));
 
 const configSchema = z.object({
@@ -78,6 +91,11 @@ const configSchema = z.object({
   WEBSUB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WEBSUB_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   WEBSUB_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /**
+   * Hosts whose video players may be embedded in article and ingested HTML (an https iframe of
+   * exactly that host), comma-separated, e.g. "www.youtube.com,player.vimeo.com". Empty: no iframe.
+   */
+  EMBED_HOSTS: hostList.default([]),
   /** Load the sample content into an empty database at start. */
   SEED_SAMPLE_CONTENT: flag.default(true),
   /** Related links per article in feeds and pages, and the API's default (src/domain/related.ts: at most 20 stored). */
@@ -136,6 +154,8 @@ export interface Config extends FeedSettings {
   websubHub?: string;
   websub: WebSubSettings;
   seedSampleContent: boolean;
+  /** EMBED_HOSTS: hosts whose players (https iframes) survive sanitizing; the ingest settings carry them too. */
+  embedHosts: string[];
   /** Related links shown per article (feeds, pages, the API's default). */
   relatedLinks: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -240,6 +260,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     feedContentBlocks: { leadImage: e.FEED_LEAD_IMAGE, byline: e.FEED_BYLINE },
     seedSampleContent: e.SEED_SAMPLE_CONTENT,
+    embedHosts: e.EMBED_HOSTS,
     relatedLinks: e.RELATED_LINKS,
     logLevel: e.LOG_LEVEL,
     outboundAllowNetworks: e.OUTBOUND_ALLOW_NETWORKS,
@@ -254,6 +275,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxIntervalMinutes: Math.max(e.INGEST_MIN_INTERVAL_MINUTES, e.INGEST_MAX_INTERVAL_MINUTES),
       retentionItems: e.INGEST_RETENTION_ITEMS,
       retentionDays: e.INGEST_RETENTION_DAYS,
+      embedHosts: e.EMBED_HOSTS,
       claimMs: 2 * e.INGEST_TIMEOUT_MS + 60_000,
     },
   };

@@ -106,7 +106,7 @@ export interface Services {
   outboundPolicy: SsrfPolicy;
   /** One renderer per feed format. */
   renderers: Record<FeedFormat, FeedRenderer>;
-  /** HTML made safe to show (the ingest sanitizer's allow-list), relative URLs resolved against `base`. */
+  /** HTML made safe to show (the ingest sanitizer's allow-list, with EMBED_HOSTS players), relative URLs resolved against `base`. */
   sanitizeHtml(html: string, base: string): string;
   /** Stops the cycle, waits for a publish in flight, releases the adapters. */
   close(): Promise<void>;
@@ -218,7 +218,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     renderers,
     measureImage,
     ...(websub && { websub }),
-    sanitizeHtml: sanitizeContent,
+    sanitizeHtml: (html, base) => sanitizeContent(html, base, config.embedHosts),
     metrics,
     async close() {
       await ingestCycle.stop('abort');

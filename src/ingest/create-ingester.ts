@@ -14,6 +14,8 @@ export interface IngesterSettings {
   maxIntervalMinutes: number;
   retentionItems: number;
   retentionDays: number;
+  /** EMBED_HOSTS: hosts whose players survive sanitizing of item content; none when absent. */
+  embedHosts?: readonly string[];
 }
 
 export interface IngesterDeps {
@@ -39,6 +41,7 @@ export function createRecordFetched(store: SourceStore, settings: IngesterSettin
     store,
     bounds: { minIntervalMinutes: settings.minIntervalMinutes, maxIntervalMinutes: settings.maxIntervalMinutes },
     retention: { maxItems: settings.retentionItems, maxAgeDays: settings.retentionDays },
+    embedHosts: settings.embedHosts ?? [],
     log,
   };
   return (job) => recordFetched(job, deps);

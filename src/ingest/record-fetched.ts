@@ -62,6 +62,8 @@ export interface RecordFetchedDeps {
   store: SourceStore;
   bounds: PollBounds;
   retention: { maxItems: number; maxAgeDays: number };
+  /** EMBED_HOSTS, for the sanitizer (normalize/sanitize-content.ts). */
+  embedHosts?: readonly string[];
   log: Logger;
   random?: () => number;
 }
@@ -90,7 +92,7 @@ export async function recordFetched(job: FetchedJob, deps: RecordFetchedDeps): P
     const { feed, keys } = selectRetained(parsed, context, deps.retention);
     const known = await deps.store.listItemHashes(source.id);
     const isKnown = (key: string, hash: string) => known.get(key) === hash;
-    const items = normalizeFeed(feed, { ...context, isKnown });
+    const items = normalizeFeed(feed, { ...context, isKnown, embedHosts: deps.embedHosts ?? [] });
     return await recordSuccess(job, deps, fetchedAt, fetched, items, {
       bodyHash,
       keys,

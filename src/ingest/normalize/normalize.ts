@@ -13,6 +13,8 @@ export interface NormalizeContext {
   now: string;
   /** True when the store already holds this identity with this hash: the item is skipped, unchanged. */
   isKnown?: (key: string, hash: string) => boolean;
+  /** EMBED_HOSTS: hosts whose players survive sanitizing (none when absent). */
+  embedHosts?: readonly string[];
 }
 
 /** What identifies an item and its version, computed cheaply before any cleaning. */
@@ -47,7 +49,7 @@ export function normalizeFeed(feed: ParsedFeed, context: NormalizeContext): Norm
     if (seen.has(identity.key)) continue;
     seen.add(identity.key);
     if (context.isKnown?.(identity.key, identity.hash)) continue;
-    const normalized = normalizeItem(item, identity, context.now);
+    const normalized = normalizeItem(item, identity, context.now, context.embedHosts);
     if (normalized) items.push(normalized);
   }
   return items;
@@ -83,10 +85,15 @@ export function identifyItem(item: ParsedItem, feedBase: string): ItemIdentity {
   return identity;
 }
 
-export function normalizeItem(item: ParsedItem, identity: ItemIdentity, now: string): NormalizedItem | undefined {
+export function normalizeItem(
+  item: ParsedItem,
+  identity: ItemIdentity,
+  now: string,
+  embedHosts: readonly string[] = [],
+): NormalizedItem | undefined {
   const { base, link } = identity;
   const contentHtml = item.contentHtml ?? item.summaryHtml;
-  const safeHtml = contentHtml ? sanitizeContent(contentHtml, base) : textToHtml(item.contentText);
+  const safeHtml = contentHtml ? sanitizeContent(contentHtml, base, embedHosts) : textToHtml(item.contentText);
   const contentText = (item.contentText ?? htmlToPlainText(safeHtml)).slice(0, MAX_TEXT);
   const summarySource =
     item.summaryHtml && item.summaryHtml !== contentHtml ? htmlToPlainText(item.summaryHtml) : contentText;

@@ -23,4 +23,34 @@ describe('sanitizeContent', () => {
       '<p onclick="x()">Hi &amp; bye</p><script>alert(1)</script><a href="javascript:alert(1)">j</a><img src="/i.png">';
     expect(sanitizeContent(html, BASE)).toBe('<p>Hi &amp; bye</p><a>j</a><img src="https://news.example/i.png" />');
   });
+
+  describe('with EMBED_HOSTS', () => {
+    const HOSTS = ['www.youtube.com', 'player.vimeo.com'];
+    const player =
+      '<iframe src="https://www.youtube.com/embed/abc123" width="560" height="315" title="Launch" allowfullscreen loading="lazy" onload="x()" style="position:fixed" allow="autoplay" sandbox="allow-top-navigation"></iframe>';
+
+    it('keeps a player of a listed host with only safe attributes, sandboxed', () => {
+      expect(sanitizeContent(`<p>Watch:</p>${player}`, BASE, HOSTS)).toBe(
+        '<p>Watch:</p><iframe src="https://www.youtube.com/embed/abc123" width="560" height="315" title="Launch" allowfullscreen loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation"></iframe>',
+      );
+    });
+
+    it.each([
+      ['another host', 'https://evil.example/embed/abc'],
+      ['a look-alike host', 'https://www.youtube.com.evil.example/embed/abc'],
+      ['a subdomain of a listed host', 'https://m.player.vimeo.com/video/1'],
+      ['plain http', 'http://www.youtube.com/embed/abc123'],
+      ['a relative URL', '/embed/abc123'],
+      ['a protocol-relative URL', '//www.youtube.com/embed/abc123'],
+      ['javascript:', 'javascript:alert(1)'],
+      ['no src at all', ''],
+    ])('drops an iframe with %s, and what it holds', (_what, src) => {
+      const html = `<p>a</p><iframe src="${src}">fallback</iframe><p>b</p>`;
+      expect(sanitizeContent(html, BASE, HOSTS)).toBe('<p>a</p><p>b</p>');
+    });
+
+    it('drops every iframe when no host is listed (the default)', () => {
+      expect(sanitizeContent(`<p>Watch:</p>${player}`, BASE)).toBe('<p>Watch:</p>');
+    });
+  });
 });
