@@ -38,10 +38,10 @@ describe('npm run cli', () => {
     await expect(cli('import', bad)).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^tidings: /) });
   });
 
-  it('prints its usage for an unknown command', async () => {
+  it('names an unknown command and prints its usage, on stderr', async () => {
     await expect(cli('frobnicate')).rejects.toMatchObject({
       code: 2,
-      stdout: expect.stringContaining('usage: npm run cli'),
+      stderr: expect.stringMatching(/^tidings: unknown command "frobnicate"\nusage: npm run cli/),
     });
   });
 });

@@ -1,18 +1,24 @@
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Services } from '../app/create-services.ts';
 import { createArticleFromInput } from '../domain/article-factory.ts';
+import { DomainError, UnreadableError } from '../domain/errors.ts';
 import { parsePublisherText } from '../domain/import-text.ts';
 import { importedToInput } from '../domain/imported-article.ts';
 import { articleInputSchema } from '../domain/schemas.ts';
 import { validate } from '../domain/validate.ts';
 import { refreshRelatedForAllArticles } from '../related/refresh-related.ts';
 import { loadSampleContent } from '../seed/load-sample-content.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
+import { readInputFile } from './read-input-file.ts';
 import { INGEST_USAGE, runIngestCommand, runSourcesCommand, SOURCES_USAGE } from './source-commands.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface Command {
   usage: string;
+  /**
+   * Log messages of events this command prints a line for itself: the CLI drops those log
+   * lines, so each event is told once (issue 10 item 23).
+   */
+  reports?: string[];
   run(services: Services, args: string[], print: (line: string) => void): Promise<void>;
 }
 
@@ -35,31 +41,31 @@ export const commands: Record<string, Command> = {
   import: {
     usage: 'import <file...> [--draft] [--image <url>]   import articles in the publisher text format',
     async run(services, args, print) {
-      const { values, positionals } = parseArgs({
+      const { values, positionals } = parseCommandArgs({
         args,
         allowPositionals: true,
         options: { draft: { type: 'boolean', default: false }, image: { type: 'string' } },
       });
       if (positionals.length === 0) throw new UsageError('import needs at least one file');
+      const failures: string[] = [];
       for (const file of positionals) {
-        const imported = parsePublisherText(await readFile(file, 'utf8'));
-        const raw = importedToInput(imported, {
-          status: values.draft ? 'draft' : 'published',
-          ...(values.image && { image: values.image }),
-        });
-        const input = validate(articleInputSchema, raw, `article in ${file}`);
-        const now = services.now().toISOString();
-        const safe = { ...input, bodyHtml: services.sanitizeHtml(input.bodyHtml, `${services.config.siteUrl}/`) };
-        const article = createArticleFromInput(safe, { now, siteUrl: services.config.siteUrl });
-        await services.store.createArticle(article);
-        print(
-          `${file}: imported "${article.title}" as ${article.id} (${article.status}, /${article.categorySlug}/${article.slug})`,
-        );
+        try {
+          print(await importFile(services, file, { draft: values.draft, image: values.image }));
+        } catch (error) {
+          // One bad file does not stop the others (each is its own transaction); all are named at the end.
+          if (!(error instanceof DomainError)) throw error;
+          failures.push(`  ${error.message.startsWith(file) ? '' : `${file}: `}${error.message}`);
+        }
+      }
+      if (failures.length) {
+        const count = `${failures.length} of ${positionals.length} file(s) not imported`;
+        throw new UnreadableError([`${count}:`, ...failures].join('\n'));
       }
     },
   },
   publish: {
     usage: 'publish                       render and write every changed feed now',
+    reports: ['publish: feed failed, previous documents kept'],
     async run(services, _args, print) {
       const run = await services.publisher.publish('cli');
       print(`checked ${run.feedsChecked} feeds in ${run.durationMs} ms; wrote ${run.feedsWritten.length} document(s)`);
@@ -86,6 +92,7 @@ export const commands: Record<string, Command> = {
   },
   ingest: {
     usage: INGEST_USAGE,
+    reports: ['ingest: source failed'],
     async run(services, args, print) {
       const summary = await runIngestCommand({ ...services, print }, args);
       if (summary.failed) process.exitCode = 1;
@@ -97,4 +104,23 @@ export function usage(): string {
   return ['usage: npm run cli -- <command> [options]', '', ...Object.values(commands).map((c) => `  ${c.usage}`)].join(
     '\n',
   );
+}
+
+/** One file of `import`: read, parsed, validated, sanitized, stored; the line to print. */
+async function importFile(
+  services: Services,
+  file: string,
+  options: { draft: boolean; image: string | undefined },
+): Promise<string> {
+  const imported = parsePublisherText(await readInputFile(file));
+  const raw = importedToInput(imported, {
+    status: options.draft ? 'draft' : 'published',
+    ...(options.image && { image: options.image }),
+  });
+  const input = validate(articleInputSchema, raw, `article in ${file}`);
+  const now = services.now().toISOString();
+  const safe = { ...input, bodyHtml: services.sanitizeHtml(input.bodyHtml, `${services.config.siteUrl}/`) };
+  const article = createArticleFromInput(safe, { now, siteUrl: services.config.siteUrl });
+  await services.store.createArticle(article);
+  return `${file}: imported "${article.title}" as ${article.id} (${article.status}, /${article.categorySlug}/${article.slug})`;
 }

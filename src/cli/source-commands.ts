@@ -1,12 +1,13 @@
-import { readFile, stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Services } from '../app/create-services.ts';
 import type { SourceImportReport } from '../app/import-sources.ts';
+import { DomainError } from '../domain/errors.ts';
 import { type Source, sourceInputSchema } from '../domain/source.ts';
 import { createSourceFromInput } from '../domain/source-factory.ts';
 import { validate } from '../domain/validate.ts';
 import type { SourceOutcome } from '../ingest/ingest-source.ts';
 import type { CycleSummary } from '../ingest/run-ingest-cycle.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
+import { readInputFile } from './read-input-file.ts';
 import { UsageError } from './usage-error.ts';
 
 /** What the source commands need: the services, and where progress lines go. */
@@ -21,7 +22,7 @@ export const INGEST_USAGE =
 
 /** `sources add <url> …` and `sources list`. */
 export async function runSourcesCommand(deps: IngestCommandDeps, args: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = parseCommandArgs({
     args,
     allowPositionals: true,
     options: { name: { type: 'string' }, category: { type: 'string' }, interval: { type: 'string' } },
@@ -75,7 +76,7 @@ function describeSource(s: Source): string {
 
 /** `ingest [--all]`: one cycle now, a progress line per source, a summary line; the caller sets the exit code. */
 export async function runIngestCommand(deps: IngestCommandDeps, args: string[]): Promise<CycleSummary> {
-  const { values } = parseArgs({ args, options: { all: { type: 'boolean', default: false } } });
+  const { values } = parseCommandArgs({ args, options: { all: { type: 'boolean', default: false } } });
   if (values.all) await makeAllDue(deps);
   const summary = await deps.ingestCycle.run({
     onProgress: (outcome, done) => deps.print(progressLine(outcome, done)),
@@ -119,13 +120,12 @@ const MAX_OPML_BYTES = 1024 * 1024;
 
 /** `sources import <file.opml>`: every feed of the list becomes a source, all or nothing. */
 async function importSources(deps: IngestCommandDeps, path: string): Promise<void> {
-  const info = await stat(path).catch(() => undefined);
-  if (!info?.isFile()) throw new UsageError(`no OPML file at ${path}`);
-  if (info.size > MAX_OPML_BYTES) throw new UsageError(`${path} is larger than ${MAX_OPML_BYTES} bytes`);
-  const report = await deps.importSources(await readFile(path, 'utf8')).catch((error: unknown) => {
+  const opml = await readInputFile(path, MAX_OPML_BYTES);
+  const report = await deps.importSources(opml).catch((error: unknown) => {
     // A refused list names each outline that cannot become a source before the one-line error.
     const invalid = (error as { details?: Partial<SourceImportReport> }).details?.invalid ?? [];
     for (const outline of invalid) deps.print(`invalid ${outline.url}: ${outline.reason}`);
+    if (error instanceof DomainError) error.message = `${path}: ${error.message}`; // which file, for the one line
     throw error;
   });
   for (const source of report.created) {

@@ -99,7 +99,8 @@ export function createFsFeedSink(
   async function refresh(name: string): Promise<FeedDocument | undefined> {
     const path = join(dir, name);
     const info = await stat(path).catch(ignoreMissing);
-    if (!info) {
+    // A directory in a document's place is no document: its publish fails alone, not the run.
+    if (!info?.isFile()) {
       forgetBody(name);
       known.delete(name); // misses are not remembered: unknown names must not grow memory
       return undefined;
