@@ -41,9 +41,21 @@ export function renderJsonFeed(spec: FeedSpec, items: FeedItem[]): string {
     // `items` is required even when empty.
     items: items.map((item) => toJsonItem(item, spec.contentBlocks)),
   };
-  // One replacer strips XML-illegal characters from every string, keeping JSON
-  // and XML documents of the same feed identical in content.
-  return `${JSON.stringify(feed, (_key, value) => (typeof value === 'string' ? stripInvalidXmlChars(value) : value), 2)}\n`;
+  // XML-illegal characters are stripped from every string, keeping JSON and XML documents of
+  // the same feed identical in content. A pass over the values before JSON.stringify rather than
+  // a replacer: a replacer function takes V8 off its fast serializer (same bytes, less CPU).
+  return `${JSON.stringify(stripStrings(feed), null, 2)}\n`;
+}
+
+function stripStrings(value: Json): Json {
+  if (typeof value === 'string') return stripInvalidXmlChars(value);
+  if (Array.isArray(value)) return value.map(stripStrings);
+  if (isPlainObject(value)) {
+    const out: JsonObject = {};
+    for (const key of Object.keys(value)) out[key] = stripStrings(value[key]);
+    return out;
+  }
+  return value;
 }
 
 function toJsonItem(item: FeedItem, blocks: ContentBlocks | undefined): JsonObject {

