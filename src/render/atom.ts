@@ -1,5 +1,5 @@
 import type { FeedItem } from '../domain/article.ts';
-import { renderContentHtml } from './content-html.ts';
+import { contentXmlText } from './content-html.ts';
 import { toRfc3339 } from './feed-dates.ts';
 import type { ContentBlocks, FeedSpec } from './feed-spec.ts';
 import { enclosureLength, MEDIA_RSS_NS, writeMediaContent } from './media-image.ts';
@@ -72,7 +72,7 @@ function writeEntry(w: XmlWriter, item: FeedItem, blocks: ContentBlocks | undefi
     });
   }
   for (const story of item.related) w.empty('link', { rel: 'related', href: story.url, title: story.title });
-  w.text('summary', article.summary || undefined).text('content', renderContentHtml(item, blocks), { type: 'html' });
+  w.text('summary', article.summary || undefined).escapedText('content', contentXmlText(item, blocks), { type: 'html' });
   if (image) writeMediaContent(w, image);
   w.close();
 }

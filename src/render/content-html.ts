@@ -1,5 +1,6 @@
 import type { Article, FeedItem, RelatedStory } from '../domain/article.ts';
 import type { ContentBlocks } from './feed-spec.ts';
+import { escapeXmlText } from './xml-writer.ts';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -40,6 +41,37 @@ function bylineHtml(article: Article): string {
  * sanitized on save, and every other text here is escaped.
  */
 export function renderContentHtml(item: FeedItem, blocks: ContentBlocks = NO_BLOCKS): string {
+  return contentOf(item, blocks).html;
+}
+
+/** The same content escaped as XML text (RSS content:encoded, Atom content type="html"). */
+export function contentXmlText(item: FeedItem, blocks: ContentBlocks = NO_BLOCKS): string {
+  const content = contentOf(item, blocks);
+  content.xml ??= escapeXmlText(content.html);
+  return content.xml;
+}
+
+/**
+ * The publish job renders one page's items in all three formats one after another, and the
+ * content is each item's biggest string: it is built (and escaped for XML) once per item, not
+ * once per format. Keyed by the item object, so it goes when the page does; same bytes.
+ */
+interface ItemContent {
+  blocks: ContentBlocks;
+  html: string;
+  xml?: string;
+}
+const contents = new WeakMap<FeedItem, ItemContent>();
+
+function contentOf(item: FeedItem, blocks: ContentBlocks): ItemContent {
+  const known = contents.get(item);
+  if (known?.blocks === blocks) return known;
+  const content: ItemContent = { blocks, html: buildContentHtml(item, blocks) };
+  contents.set(item, content);
+  return content;
+}
+
+function buildContentHtml(item: FeedItem, blocks: ContentBlocks): string {
   const { article } = item;
   const top = blocks.leadImage ? leadImageHtml(article) : '';
   const byline = blocks.byline ? bylineHtml(article) : '';

@@ -1,5 +1,5 @@
 import type { FeedItem } from '../domain/article.ts';
-import { renderContentHtml } from './content-html.ts';
+import { contentXmlText } from './content-html.ts';
 import { toRfc822 } from './feed-dates.ts';
 import type { ContentBlocks, FeedSpec } from './feed-spec.ts';
 import { itemCategories } from './item-categories.ts';
@@ -61,7 +61,7 @@ function writeItem(w: XmlWriter, item: FeedItem, blocks: ContentBlocks | undefin
     .text('guid', article.guid, { isPermaLink: 'false' })
     .text('pubDate', article.publishedAt && toRfc822(article.publishedAt, `publishedAt of ${article.id}`))
     .text('description', article.summary || undefined)
-    .text('content:encoded', renderContentHtml(item, blocks))
+    .escapedText('content:encoded', contentXmlText(item, blocks))
     // RSS <author> must be an e-mail address; dc:creator carries a name.
     .text('dc:creator', article.author.name || undefined);
   for (const name of itemCategories(article)) w.text('category', name);

@@ -60,6 +60,12 @@ export class XmlWriter {
     return this;
   }
 
+  /** `<name attrs>escaped</name>` for text already escaped with escapeXmlText (content-html.ts). */
+  escapedText(name: string, escaped: string, attrs?: XmlAttrs): this {
+    this.#parts.push(`${this.#indent()}<${name}${formatAttrs(attrs)}>${escaped}</${name}>\n`);
+    return this;
+  }
+
   /** A self-closing element, e.g. `<atom:link href="…" rel="self"/>`. */
   empty(name: string, attrs: XmlAttrs): this {
     this.#parts.push(`${this.#indent()}<${name}${formatAttrs(attrs)}/>\n`);
