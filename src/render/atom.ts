@@ -72,7 +72,9 @@ function writeEntry(w: XmlWriter, item: FeedItem, blocks: ContentBlocks | undefi
     });
   }
   for (const story of item.related) w.empty('link', { rel: 'related', href: story.url, title: story.title });
-  w.text('summary', article.summary || undefined).escapedText('content', contentXmlText(item, blocks), { type: 'html' });
+  w.text('summary', article.summary || undefined).escapedText('content', contentXmlText(item, blocks), {
+    type: 'html',
+  });
   if (image) writeMediaContent(w, image);
   w.close();
 }
