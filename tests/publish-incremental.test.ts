@@ -7,11 +7,12 @@ import { loadMigrations, openSqliteDatabase, type SqliteDatabase } from '../src/
 import { loadConfig } from '../src/config.ts';
 import type { Article } from '../src/domain/article.ts';
 import { silentLogger } from '../src/log.ts';
-import { FULL_CHECK_EVERY_MS } from '../src/publish/feeds-to-check.ts';
+import { FULL_CHECK_EVERY_MS, MAX_LOGGED_CHANGES } from '../src/publish/feeds-to-check.ts';
 import { type PublishDeps, publishFeeds } from '../src/publish/publish-feeds.ts';
 import type { FeedRenderer } from '../src/render/feed-spec.ts';
 import { renderers } from '../src/render/index.ts';
 import { migrate } from '../src/store/migrate.ts';
+import { sql } from '../src/store/sql-database.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
 import { makeArticle, NOW } from './make-article.ts';
 
@@ -131,6 +132,19 @@ describe('incremental publishing', () => {
     expect((await publishFeeds(deps, 'test')).feedsChecked).toBe(FEEDS); // back to the old title: all again
     later(1 + FULL_CHECK_EVERY_MS / 60_000 + 1);
     expect((await publishFeeds(deps, 'test')).feedsChecked).toBe(0);
+  });
+
+  it('checks every feed when the change log is longer than folding it is worth (a bulk import)', async () => {
+    await db.batch([
+      sql(
+        `WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i <= ?)
+         INSERT INTO feed_changes (kind, slug) SELECT 'tag', 'rivers' FROM n`,
+        MAX_LOGGED_CHANGES,
+      ),
+    ]);
+    later(1);
+    expect((await publishFeeds(deps, 'test')).feedsChecked).toBe(FEEDS);
+    expect((await deps.store.readPublishState()).loggedChanges).toBe(0);
   });
 
   it('checks a feed again after it failed, until it is written', async () => {

@@ -11,6 +11,12 @@ import { retractionWindowStart } from './feed-retractions.ts';
  * a few hundred ms, so once an hour is cheap.
  */
 export const FULL_CHECK_EVERY_MS = 60 * 60 * 1000;
+/**
+ * Beyond this many logged changes (a bulk import), checking every feed is cheaper than folding
+ * the log: two statements for all tag and author heads against a GROUP BY of the whole log
+ * (400,000 rows after 100,000 new articles: 1.4 s to fold, on the shared machine).
+ */
+export const MAX_LOGGED_CHANGES = 20_000;
 
 export interface CheckInput {
   store: Store;
@@ -19,6 +25,7 @@ export interface CheckInput {
   digest: string;
   mark: PublishMark | undefined;
   latestChange: number;
+  loggedChanges: number;
   now: string;
   previousDocs: FeedDocumentState[];
   /** What the sink holds: name -> ETag. */
@@ -42,7 +49,8 @@ export async function feedsToCheck(input: CheckInput): Promise<Set<string> | und
     mark.settingsDigest !== input.digest ||
     now < mark.checkedAt || // the clock went back: "since the last run" means nothing
     Date.parse(now) - Date.parse(mark.fullCheckAt) >= FULL_CHECK_EVERY_MS ||
-    previousDocs.length === 0;
+    previousDocs.length === 0 ||
+    input.loggedChanges > MAX_LOGGED_CHANGES;
   if (everyFeed) return undefined;
 
   const keys = new Set<string>();

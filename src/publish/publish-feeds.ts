@@ -55,14 +55,24 @@ export async function publishFeeds(
   do indexed = await deps.store.indexFollowTargets(INDEX_BATCH);
   while (indexed > 0);
   // The change log is read first: a write after this point is left for the next run.
-  const { mark, latestChange } = await deps.store.readPublishState();
+  const { mark, latestChange, loggedChanges } = await deps.store.readPublishState();
   const [previousDocs, stored, retractions, digest] = await Promise.all([
     deps.store.listFeedDocuments(),
     deps.sink.listEtags(),
     deps.store.listRetractions(retractionWindowStart(now, deps.settings.retractionDays)),
     settingsDigest(RENDER_VERSION, deps.settings),
   ]);
-  const only = await feedsToCheck({ ...deps, ...options, digest, mark, latestChange, now, previousDocs, stored });
+  const only = await feedsToCheck({
+    ...deps,
+    ...options,
+    digest,
+    mark,
+    latestChange,
+    loggedChanges,
+    now,
+    previousDocs,
+    stored,
+  });
   const previous = new Map(previousDocs.map((doc) => [doc.name, doc]));
   const previousKeys = previousDocs.flatMap((doc) => parseFeedDocumentName(doc.name)?.key ?? []);
   const feeds = only?.size === 0 ? [] : await listFeeds(deps.store, deps.settings, now, previousKeys, only);

@@ -198,8 +198,11 @@ export interface PublishMark {
 }
 
 export interface PublishStateStore {
-  /** The last run's mark (none before the first run) and the newest entry of the change log. */
-  readPublishState(): Promise<{ mark?: PublishMark; latestChange: number }>;
+  /**
+   * The last run's mark (none before the first run), the newest entry of the change log, and
+   * at most how many entries it holds (a bulk import logs thousands).
+   */
+  readPublishState(): Promise<{ mark?: PublishMark; latestChange: number; loggedChanges: number }>;
   /**
    * Every category, tag and author an article write touched (change log entries up to
    * `upTo`), and those of articles that became visible in (visibleAfter, visibleUntil].

@@ -18,7 +18,7 @@ export function describePublishStateCases({ store }: StoreContext): void {
 
   describe('feed changes', () => {
     it('logs the category, author and tags of a new article, and has no mark before the first run', async () => {
-      expect(await store().readPublishState()).toEqual({ latestChange: 0 });
+      expect(await store().readPublishState()).toEqual({ latestChange: 0, loggedChanges: 0 });
       await store().createArticle(
         makeArticle({ category: 'World', tags: ['Rivers', 'AI'], author: { name: 'Ada Quill' } }),
       );
@@ -37,6 +37,7 @@ export function describePublishStateCases({ store }: StoreContext): void {
       await store().savePublishMark(mark, latestChange);
       const state = await store().readPublishState();
       expect(state.mark).toEqual(mark);
+      expect(state.loggedChanges).toBe(state.latestChange - latestChange); // the second article's entries
       expect((await logged()).targets).toEqual([target('author', 'bo-ferris'), target('category', 'tech')]);
       await store().savePublishMark({ ...mark, settingsDigest: 'digest-2' }, state.latestChange);
       expect((await logged()).targets).toEqual([]);

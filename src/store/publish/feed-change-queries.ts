@@ -4,6 +4,7 @@ import type { FeedTarget, PublishMark, PublishStateStore } from '../store.ts';
 
 interface MarkRow {
   latest: number | null;
+  oldest: number | null;
   checked_at: string | null;
   settings_digest: string | null;
   full_check_at: string | null;
@@ -18,14 +19,18 @@ export function createFeedChangeQueries(db: SqlDatabase): PublishStateStore {
   return {
     async readPublishState() {
       const row = await db.first<MarkRow>(
-        `SELECT (SELECT MAX(seq) FROM feed_changes) AS latest, p.checked_at, p.settings_digest, p.full_check_at
+        `SELECT (SELECT MAX(seq) FROM feed_changes) AS latest, (SELECT MIN(seq) FROM feed_changes) AS oldest,
+                p.checked_at, p.settings_digest, p.full_check_at
            FROM (SELECT 1) LEFT JOIN publish_state p ON p.id = 1`,
       );
       const mark: PublishMark | undefined =
         row?.checked_at && row.settings_digest && row.full_check_at
           ? { checkedAt: row.checked_at, settingsDigest: row.settings_digest, fullCheckAt: row.full_check_at }
           : undefined;
-      return { latestChange: row?.latest ?? 0, ...(mark && { mark }) };
+      const latestChange = row?.latest ?? 0;
+      // seq never goes back and rows go only from the oldest end, so this bounds the count in O(1).
+      const loggedChanges = row?.oldest == null ? 0 : latestChange - row.oldest + 1;
+      return { latestChange, loggedChanges, ...(mark && { mark }) };
     },
 
     async listFeedChanges({ upTo, visibleAfter, visibleUntil }) {
