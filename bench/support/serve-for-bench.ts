@@ -22,6 +22,8 @@ const config = loadConfig({
   DATABASE_PATH: join(dir, 'tidings.db'),
   FEEDS_DIR: join(dir, 'feeds'),
   ADMIN_TOKEN: 'bench-token-0123456789',
+  // The worker threads log with their own logger, to this stdout, where the parent expects one JSON line.
+  LOG_LEVEL: 'silent',
 });
 const ctx = createServices(config, await openNodeAdapters(config, silentLogger), { log: silentLogger });
 await loadSampleContent({ ...ctx, seedDir: config.seedDir, siteUrl: config.siteUrl });

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import { type Context, type ExecutionContext, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { NotFoundError } from '../domain/errors.ts';
 import type { AppDeps } from './app-deps.ts';
@@ -18,6 +18,7 @@ import { createOpsRoutes } from './ops-routes.ts';
 import { createPageRoutes } from './page-routes.ts';
 import { createRelatedRoutes } from './related-routes.ts';
 import { requireAdmin } from './require-admin.ts';
+import { securityHeaders, withSecurityHeaders } from './security-headers.ts';
 import { createSourceRoutes } from './source-routes.ts';
 import { createWebSubAdminRoutes } from './websub-admin-routes.ts';
 import { createWebSubRoutes } from './websub-routes.ts';
@@ -29,13 +30,20 @@ const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
 export function createApp(deps: AppDeps): Hono {
   const onError = createErrorHandler(deps.log);
   const pages = createPageRoutes(deps);
-  const app = new Hono();
-  app.onError(onError);
-
   const { sink, store, config, now, renderers, metrics } = deps;
   const feedResponses = metrics.feedResponses;
-  app.route('/feeds', createFeedRoutes({ sink, store, settings: config, now, renderers, feedResponses }));
 
+  // Feed polls are most of our traffic, and a route matched with no middleware is called directly
+  // (no compose, no promise): so /feeds stands alone in the outer app, its security headers are
+  // prepared with each document (feed-routes.ts), and everything else is one fallback app with
+  // the security headers site-wide.
+  const feeds = new Hono();
+  feeds.onError(async (error, c) => withSecurityHeaders(await onError(error, c)));
+  feeds.route('/feeds', createFeedRoutes({ sink, store, settings: config, now, renderers, feedResponses }));
+
+  const app = new Hono();
+  app.onError(onError);
+  app.use(...securityHeaders);
   app.route('/media', createMediaRoutes(deps.readMedia));
 
   app.route('/', createOpsRoutes(deps));
@@ -90,6 +98,16 @@ export function createApp(deps: AppDeps): Hono {
   // paths they cost nothing on the hot path.
   const site = pages.site;
   site.onError(onError);
-  app.notFound((c) => site.fetch(c.req.raw, c.env));
-  return app;
+  app.notFound((c) => site.fetch(c.req.raw, c.env, executionCtxOf(c)));
+  feeds.notFound((c) => app.fetch(c.req.raw, c.env, executionCtxOf(c)));
+  return feeds;
+}
+
+/** Passed on to the fallback apps so that waitUntil still works there on Workers; Node has none (Hono throws). */
+function executionCtxOf(c: Context): ExecutionContext | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined;
+  }
 }

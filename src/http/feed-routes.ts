@@ -7,6 +7,7 @@ import { acceptsGzip, isNotModified } from './conditional-get.ts';
 import { createFeedArchive, type FeedArchiveDeps } from './feed-archive.ts';
 import { createGzipCache } from './gzip-cache.ts';
 import { statusOf } from './handle-error.ts';
+import { STATIC_SECURITY_HEADERS } from './security-headers.ts';
 
 /** "world.rss", and the tag and author feeds of issue 11: "tag/climate.atom", "author/ada-quill.json". */
 const FEED_NAME = /^(?:(?:tag|author)\/)?[a-z0-9]+(?:-[a-z0-9]+)*\.(?:rss|atom|json)$/;
@@ -73,10 +74,9 @@ export function createFeedRoutes(deps: FeedArchiveDeps & { sink: FeedSink; feedR
       Vary: 'Accept-Encoding',
       ...CORS,
     });
-    const content: Record<string, string> = {
-      'Content-Type': document.contentType,
-      'X-Content-Type-Options': 'nosniff',
-    };
+    // The security headers go with the body only: a 304 updates the stored response's headers
+    // and need not repeat them (RFC 9110 §15.4.5), so revalidations stay as small as they were.
+    const content: Record<string, string> = { 'Content-Type': document.contentType, ...STATIC_SECURITY_HEADERS };
     // WebSub §4: discovery by HTTP Link headers, the hub and this document as the topic.
     if (isTopic) content.Link = `${hubLink}, <${documentUrl(deps.settings.publicUrl, document.name)}>; rel="self"`;
     return {

@@ -33,6 +33,9 @@ export function createMediaRoutes(readMedia: ((name: string) => Promise<MediaFil
         'Content-Type': media.contentType,
         'Content-Length': String(media.body.byteLength),
         'X-Content-Type-Options': 'nosniff',
+        // Feed readers on other sites show our images: without this, the site-wide
+        // Cross-Origin-Resource-Policy (same-origin) would keep them out of every <img> but ours.
+        'Cross-Origin-Resource-Policy': 'cross-origin',
       },
     });
   });

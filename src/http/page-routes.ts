@@ -25,9 +25,14 @@ export function createPageRoutes(deps: AppDeps): { index: Hono; site: Hono } {
     .get('/favicon.svg', (c) =>
       c.body(FAVICON_SVG, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': ASSET_CACHE }),
     )
-    // The feeds' channel image (RSS 2.0 allows GIF, JPEG or PNG there, not SVG).
+    // The feeds' channel image (RSS 2.0 allows GIF, JPEG or PNG there, not SVG), shown by readers
+    // on other sites: cross-origin, whatever the site-wide Cross-Origin-Resource-Policy says.
     .get('/favicon.png', (c) =>
-      c.body(FEED_ICON_PNG, 200, { 'Content-Type': 'image/png', 'Cache-Control': ASSET_CACHE }),
+      c.body(FEED_ICON_PNG, 200, {
+        'Content-Type': 'image/png',
+        'Cache-Control': ASSET_CACHE,
+        'Cross-Origin-Resource-Policy': 'cross-origin',
+      }),
     )
     .get('/site.css', (c) =>
       c.body(SITE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': ASSET_CACHE }),

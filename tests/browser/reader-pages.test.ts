@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/domain/article.ts';
+import { authorSlug } from '../../src/domain/follow-slugs.ts';
+import { slugify } from '../../src/domain/slug.ts';
 import { loadSampleContent } from '../../src/seed/load-sample-content.ts';
 import { type RunningTidings, startTidings } from '../support/start-tidings.ts';
 import { checkPage, launchBrowser, type RunningBrowser, screenshotDir } from './support/browser.ts';
@@ -51,6 +53,14 @@ describe('reader pages in a browser', () => {
     ).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('loads tag and author pages and their lists clean under the site-wide page policy', async () => {
+    const tag = article.tags[0];
+    if (!tag) throw new Error('reader-pages: the sample article should have a tag');
+    await checkPage(browser, `${tidings.baseUrl}/tag/${slugify(tag)}`, 'reader-tag');
+    await checkPage(browser, `${tidings.baseUrl}/author/${authorSlug(article.author)}`, 'reader-author');
+    await checkPage(browser, `${tidings.baseUrl}/tags`, 'reader-tags');
   });
 
   it('shows the styled 404 page for a dead link, its only console error the 404 itself', async () => {
