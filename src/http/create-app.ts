@@ -34,9 +34,9 @@ export function createApp(deps: AppDeps): Hono {
   const feedResponses = metrics.feedResponses;
 
   // Feed polls are most of our traffic, and a route matched with no middleware is called directly
-  // (no compose, no promise): so /feeds stands alone in the outer app, its security headers are
-  // prepared with each document (feed-routes.ts), and everything else is one fallback app with
-  // the security headers site-wide.
+  // (no compose, no promise): so /feeds/… is dispatched by an app of its own (see the end), its
+  // security headers prepared with each document (feed-routes.ts); every other path has the
+  // security headers site-wide.
   const feeds = new Hono();
   feeds.onError(async (error, c) => withSecurityHeaders(await onError(error, c)));
   feeds.route('/feeds', createFeedRoutes({ sink, store, settings: config, now, renderers, feedResponses }));
@@ -99,8 +99,17 @@ export function createApp(deps: AppDeps): Hono {
   const site = pages.site;
   site.onError(onError);
   app.notFound((c) => site.fetch(c.req.raw, c.env, executionCtxOf(c)));
-  feeds.notFound((c) => app.fetch(c.req.raw, c.env, executionCtxOf(c)));
-  return feeds;
+
+  const serveOthers = app.fetch;
+  feeds.notFound((c) => serveOthers(c.req.raw, c.env, executionCtxOf(c))); // e.g. /feeds/a/b/c: the site's 404
+  app.fetch = (request, env, executionCtx) =>
+    isFeedPath(request.url) ? feeds.fetch(request, env, executionCtx) : serveOthers(request, env, executionCtx);
+  return app;
+}
+
+/** Whether a request URL's path starts with /feeds/, without parsing the URL (this runs on every request). */
+function isFeedPath(url: string): boolean {
+  return url.startsWith('/feeds/', url.indexOf('/', url.indexOf('//') + 2));
 }
 
 /** Passed on to the fallback apps so that waitUntil still works there on Workers; Node has none (Hono throws). */
