@@ -19,7 +19,13 @@ beforeAll(async () => {
   app.onError(createErrorHandler(silentLogger));
   app.route(
     '/api',
-    createSourceRoutes({ store: h.store, ingest: h.ingest, claimMs: 60_000, now: () => new Date(h.clock.now) }),
+    createSourceRoutes({
+      store: h.store,
+      ingest: h.ingest,
+      claimMs: 60_000,
+      now: () => new Date(h.clock.now),
+      pollBounds: { minIntervalMinutes: 5, maxIntervalMinutes: 1440 },
+    }),
   );
 });
 afterAll(() => h.close());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { articleCursor } from './cursors.ts';
 import { reservedSlugProblem } from './reserved-slugs.ts';
 import { SLUG_PATTERN } from './slug.ts';
 
@@ -81,6 +82,6 @@ export const articleListQuerySchema = z.strictObject({
   category: z.string().max(100).optional(),
   status: z.enum(['draft', 'published']).optional(),
   q: z.string().trim().min(1).max(200).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: articleCursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

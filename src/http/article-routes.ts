@@ -4,7 +4,15 @@ import { articleInputSchema, articleListQuerySchema, articlePatchSchema } from '
 import type { AppDeps } from './app-deps.ts';
 import { createArticleActions } from './article-actions.ts';
 import { createApiRouter, invalid, requireJsonBody } from './openapi/api-router.ts';
-import { articleSchema, categorySchema, errors, json, pageOf, publishRunSchema } from './openapi/api-schemas.ts';
+import {
+  articleSchema,
+  categorySchema,
+  errors,
+  json,
+  pageOf,
+  publishResultSchema,
+  publishRunSchema,
+} from './openapi/api-schemas.ts';
 import { readText } from './read-body.ts';
 
 const importQuerySchema = z.strictObject({
@@ -83,7 +91,14 @@ const publish = createRoute({
   path: '/publish',
   tags: ['Publishing'],
   summary: 'Publish now: rewrite every feed whose articles changed',
-  responses: { 200: json(z.record(z.string(), z.unknown()), "The run's summary"), ...errors() },
+  responses: {
+    200: json(publishResultSchema, "Every document that changed was written: the run's summary"),
+    500: json(
+      publishResultSchema,
+      "Some documents failed (`errors` names them; their previous versions are still served): the run's summary",
+    ),
+    ...errors(),
+  },
 });
 const runs = createRoute({
   method: 'get',
@@ -126,7 +141,13 @@ export function createArticleRoutes(deps: AppDeps): OpenAPIHono {
     return c.body(null, 204);
   });
   app.openapi(categories, async (c) => c.json({ items: await store.listCategories(now()) }, 200));
-  app.openapi(publish, async (c) => c.json(await deps.publisher.publish('api'), 200));
+  app.openapi(publish, async (c) => {
+    const run = await deps.publisher.publish('api');
+    // A run with failed documents is a 500 (RFC 9110 §15.6.1: the server failed to do what was
+    // asked), with the summary as its body. Not 207: Multi-Status is WebDAV's, a 2xx that scripts
+    // and CI steps take for success. Not 502: no upstream failed, our own render or write did.
+    return run.errors.length > 0 ? c.json(run, 500) : c.json(run, 200);
+  });
   app.openapi(runs, async (c) => c.json({ items: await store.listPublishRuns(c.req.valid('query').limit) }, 200));
   return app;
 }

@@ -83,8 +83,23 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.websub) api.route('/', createWebSubAdminRoutes({ hub: deps.websub }));
   if (deps.ingest) {
     const { ingest, importSources } = deps;
-    api.route('/', createSourceRoutes({ store, now, ingest, importSources, claimMs: config.ingest.claimMs }));
+    api.route(
+      '/',
+      createSourceRoutes({
+        store,
+        now,
+        ingest,
+        importSources,
+        claimMs: config.ingest.claimMs,
+        pollBounds: config.ingest,
+      }),
+    );
   }
+  // Last, after every endpoint: what no endpoint matched is a 404 about the API (with the token;
+  // without it requireAdmin answers 401 first), not the reader site's "nothing at /api/…".
+  api.all('*', (c) => {
+    throw new NotFoundError(`no API endpoint ${c.req.method} ${c.req.path}; see /api/openapi.json`);
+  });
   app.route('/api', api);
 
   app.route('/admin', createConsoleRoutes(deps));

@@ -4,9 +4,9 @@ import type { SourceImportReport } from '../app/import-sources.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import {
   externalItemQuerySchema,
-  sourceInputSchema,
+  type PollBounds,
   sourceListQuerySchema,
-  sourcePatchSchema,
+  sourceSchemasWithin,
 } from '../domain/source.ts';
 import { applySourcePatch, createSourceFromInput } from '../domain/source-factory.ts';
 import type { IngestOne } from '../ingest/run-ingest-cycle.ts';
@@ -22,6 +22,8 @@ export interface SourceRouteDeps {
   /** How long "ingest now" holds its claim on the source; longer than one fetch can take. */
   claimMs: number;
   now: () => Date;
+  /** The poll intervals a source may ask for (config.ingest). */
+  pollBounds: PollBounds;
   /** OPML import (app/import-sources.ts); without it, POST /sources/import is not offered. */
   importSources?: (opml: string) => Promise<SourceImportReport>;
 }
@@ -50,15 +52,6 @@ const list = createRoute({
   request: { query: sourceListQuerySchema },
   responses: { 200: json(pageOf(sourceSchema), 'A page of sources'), ...errors(400) },
 });
-const create = createRoute({
-  method: 'post',
-  path: '/sources',
-  tags,
-  summary: 'Register an external feed (or a page that links one)',
-  middleware: [requireJsonBody],
-  request: jsonBody(sourceInputSchema),
-  responses: { 201: json(sourceSchema, 'Registered; Location names it'), ...errors(400, 409, 413, 415) },
-});
 const read = createRoute({
   method: 'get',
   path: '/sources/{id}',
@@ -66,15 +59,6 @@ const read = createRoute({
   summary: 'One source and its health',
   request: { params: idParams },
   responses: { 200: json(sourceSchema, 'The source'), ...errors(404) },
-});
-const patch = createRoute({
-  method: 'patch',
-  path: '/sources/{id}',
-  tags,
-  summary: 'Edit a source: any subset of fields; null clears the category hint',
-  middleware: [requireJsonBody],
-  request: { params: idParams, ...jsonBody(sourcePatchSchema) },
-  responses: { 200: json(sourceSchema, 'The edited source'), ...errors(400, 404, 409, 413, 415) },
 });
 const remove = createRoute({
   method: 'delete',
@@ -123,6 +107,30 @@ const items = createRoute({
   responses: { 200: json(pageOf(externalItemSchema), 'A page of items'), ...errors(400) },
 });
 
+/** Create and edit, documented with this configuration's poll bounds (the schema's minimum and maximum). */
+function writeRoutes(bounds: PollBounds) {
+  const schemas = sourceSchemasWithin(bounds);
+  const create = createRoute({
+    method: 'post',
+    path: '/sources',
+    tags,
+    summary: 'Register an external feed (or a page that links one)',
+    middleware: [requireJsonBody],
+    request: jsonBody(schemas.input),
+    responses: { 201: json(sourceSchema, 'Registered; Location names it'), ...errors(400, 409, 413, 415) },
+  });
+  const patch = createRoute({
+    method: 'patch',
+    path: '/sources/{id}',
+    tags,
+    summary: 'Edit a source: any subset of fields; null clears the category hint',
+    middleware: [requireJsonBody],
+    request: { params: idParams, ...jsonBody(schemas.patch) },
+    responses: { 200: json(sourceSchema, 'The edited source'), ...errors(400, 404, 409, 413, 415) },
+  });
+  return { create, patch };
+}
+
 /** Admin API for external sources and their items, mounted under /api behind the bearer token. */
 export function createSourceRoutes(deps: SourceRouteDeps): OpenAPIHono {
   const { store } = deps;
@@ -133,6 +141,7 @@ export function createSourceRoutes(deps: SourceRouteDeps): OpenAPIHono {
     return source;
   };
 
+  const { create, patch } = writeRoutes(deps.pollBounds);
   const app = createApiRouter();
   app.openapi(list, async (c) => c.json(await store.listSources(c.req.valid('query')), 200));
   app.openapi(

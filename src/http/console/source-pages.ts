@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
-import { sourceInputSchema } from '../../domain/source.ts';
+import { sourceSchemasWithin } from '../../domain/source.ts';
 import { createSourceFromInput } from '../../domain/source-factory.ts';
 import { type FieldProblem, validate } from '../../domain/validate.ts';
 import type { SourceOutcome } from '../../ingest/ingest-source.ts';
@@ -15,6 +15,7 @@ const NOTICES: Record<string, string> = { added: 'Source added.', deleted: 'Sour
 /** External sources in the console: health at a glance, add one, ingest one now, delete. */
 export function createSourcePages(deps: AppDeps): Hono<ConsoleEnv> {
   const { store } = deps;
+  const sourceInput = sourceSchemasWithin(deps.config.ingest).input;
   const mustGet = async (id: string) => {
     const source = await store.getSource(id);
     if (!source) throw new NotFoundError(`no source with id "${id}"`);
@@ -69,7 +70,7 @@ ${renderProblems(form.problems)}
       );
       try {
         const input = validate(
-          sourceInputSchema,
+          sourceInput,
           {
             url: values.url,
             name: values.name,

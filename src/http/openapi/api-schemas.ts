@@ -56,6 +56,11 @@ export const publishRunSchema = z
   })
   .meta({ id: 'PublishRun' });
 
+/** What POST /publish answers: the run as recorded, and the URLs whose bytes changed (announced to WebSub). */
+export const publishResultSchema = publishRunSchema
+  .extend({ changedUrls: z.array(z.string()) })
+  .meta({ id: 'PublishResult' });
+
 export const relatedAnswerSchema = z
   .object({
     articleId: z.string(),
