@@ -16,6 +16,8 @@ import { serveOpenApiDocument } from './openapi/openapi-document.ts';
 import { createOpmlRoutes } from './opml-routes.ts';
 import { createOpsRoutes } from './ops-routes.ts';
 import { createPageRoutes } from './page-routes.ts';
+import { errorPage } from './pages/error-page.ts';
+import { createSiteParts } from './pages/site-parts.ts';
 import { createRelatedRoutes } from './related-routes.ts';
 import { requireAdmin } from './require-admin.ts';
 import { securityHeaders, withSecurityHeaders } from './security-headers.ts';
@@ -28,8 +30,12 @@ const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
 
 /** The whole HTTP surface, built from the dependencies it is given. */
 export function createApp(deps: AppDeps): Hono {
-  const onError = createErrorHandler(deps.log);
   const pages = createPageRoutes(deps);
+  // Browsers outside /api get the reader site's error page for any error; everyone else JSON.
+  const parts = createSiteParts(deps.config);
+  const onError = createErrorHandler(deps.log, {
+    errorPage: (c, status, message) => errorPage(c, deps.config, parts, status, message),
+  });
   const { sink, store, config, now, renderers, metrics } = deps;
   const feedResponses = metrics.feedResponses;
 

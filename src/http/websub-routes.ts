@@ -26,7 +26,7 @@ export interface WebSubRouteDeps {
  */
 export function createWebSubRoutes(deps: WebSubRouteDeps): Hono {
   const app = new Hono();
-  app.onError(createErrorHandler(deps.log, 'text'));
+  app.onError(createErrorHandler(deps.log, { format: 'text' }));
   const { hub, externalHub } = deps;
   if (!hub) {
     if (externalHub) app.post('/', (c) => c.redirect(externalHub, 307));

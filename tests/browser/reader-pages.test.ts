@@ -74,4 +74,22 @@ describe('reader pages in a browser', () => {
     expect(problems[0]).toMatch(/404/);
     await context.close();
   });
+
+  it('shows the same styled page for an error raised anywhere else: a missing feed, a bad page cursor', async () => {
+    for (const [path, status, name] of [
+      ['/feeds/no-such-feed.rss', 404, 'feed-404'],
+      [`/author/${authorSlug(article.author)}?before=garbage`, 400, 'cursor-400'],
+    ] as const) {
+      const { page, problems, context } = await browser.newPage('phone');
+      const response = await page.goto(`${tidings.baseUrl}${path}`);
+      expect(response?.status(), path).toBe(status);
+      await page.screenshot({ path: join(screenshotDir(), `reader-${name}-phone.png`) });
+      expect(await page.locator('.error-page .status').textContent(), path).toBe(String(status));
+      expect(await page.locator('.error-page .status').evaluate((el) => getComputedStyle(el).fontSize)).toBe('80px');
+      // The failed navigation itself is the only console error: no CSP violation, no blocked style.
+      expect(problems, path).toHaveLength(1);
+      expect(problems[0], path).toMatch(new RegExp(String(status)));
+      await context.close();
+    }
+  });
 });
