@@ -87,6 +87,25 @@ describe('admin API edges', () => {
     expect((await tidings.admin('PATCH', `/api/sources/${source.id}`, { pollIntervalMinutes: 120 })).status).toBe(200);
   });
 
+  it('gives sources imported from OPML, which names no interval, the default within the bounds', async () => {
+    const rare = await startTidings({ SEED_SAMPLE_CONTENT: 'false', INGEST_MIN_INTERVAL_MINUTES: '90' });
+    try {
+      const imported = await rare.request('/api/sources/import', {
+        method: 'POST',
+        admin: true,
+        headers: { 'content-type': 'text/x-opml' },
+        body: '<opml version="2.0"><body><outline text="Wire" xmlUrl="https://wire.example/rss"/></body></opml>',
+      });
+      expect(imported.status).toBe(201);
+      const { items } = (await (await rare.admin('GET', '/api/sources')).json()) as {
+        items: { pollIntervalMinutes: number }[];
+      };
+      expect(items.map((s) => s.pollIntervalMinutes)).toEqual([90]); // not 60, which the scheduler would never obey
+    } finally {
+      await rare.stop();
+    }
+  });
+
   it('documents the bounds in the OpenAPI document', async () => {
     const doc = (await (await tidings.request('/api/openapi.json')).json()) as {
       paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: unknown }> } }>>;

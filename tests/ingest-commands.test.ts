@@ -30,7 +30,11 @@ beforeAll(async () => {
     store: h.store,
     ingestCycle,
     now: () => new Date(now()),
-    importSources: (opml) => importSourcesFromOpml(h.store, opml, new Date(now()).toISOString()),
+    importSources: (opml) =>
+      importSourcesFromOpml(h.store, opml, new Date(now()).toISOString(), {
+        minIntervalMinutes: 5,
+        maxIntervalMinutes: 1440,
+      }),
     print: (line) => lines.push(line),
   };
 });

@@ -210,7 +210,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     publisher,
     ingest: related.refreshingAfter(ingestOne),
     ingestCycle,
-    importSources: (opml) => importSourcesFromOpml(store, opml, now().toISOString()),
+    importSources: (opml) => importSourcesFromOpml(store, opml, now().toISOString(), config.ingest),
     afterArticleChange: related.afterArticleChange,
     refreshRelated: related.refreshArticle,
     outboundFetch,

@@ -1,6 +1,6 @@
 import { ValidationError } from '../domain/errors.ts';
 import { parseOpmlSubscriptions } from '../domain/parse-opml.ts';
-import { type Source, sourceInputSchema } from '../domain/source.ts';
+import { type PollBounds, type Source, sourceSchemasWithin } from '../domain/source.ts';
 import { createSourceFromInput } from '../domain/source-factory.ts';
 import type { SourceStore } from '../store/store.ts';
 
@@ -24,7 +24,10 @@ export async function importSourcesFromOpml(
   store: SourceStore,
   opml: string,
   now: string,
+  bounds: PollBounds,
 ): Promise<SourceImportReport> {
+  // OPML names no poll interval: each source gets the default, within the configured bounds.
+  const sourceInputSchema = sourceSchemasWithin(bounds).input;
   const report: SourceImportReport = { created: [], skipped: [], invalid: [] };
   const seen = new Set<string>();
   const sources: Source[] = [];
