@@ -142,24 +142,24 @@ let jobRound = 0;
 /** Every document through recordFetched: fresh sources (first), or the same sources again (unchanged bytes). */
 async function viaJobs(jobs: Jobs, again: boolean): Promise<number> {
   if (!again) jobRound++;
-  const jobsFor = await Promise.all(
-    bodies.map(async (body, f) => {
-      const id = `src_jobs_${jobRound}_${f}_${jobs === inline ? 'i' : pools.indexOf(jobs)}`;
-      if (!again) await createSource(id, `https://j${f}.example/r${jobRound}/${id}`);
-      const setup = performance.now();
-      const source = await store.getSource(id);
-      setupMs += performance.now() - setup;
-      if (!source) throw new Error(`no source ${id}`);
-      const fetched = {
-        isModified: true,
-        status: 200,
-        finalUrl: `https://f${f}.example/feed`,
-        body: body.slice(), // a thread takes the buffer: each run hands over its own copy
-        contentType: 'application/rss+xml; charset=utf-8',
-      };
-      return { source, startedMs: Date.parse(NOW), fetched };
-    }),
-  );
+  // Set-up one source after the other: timed spans that overlapped would be subtracted twice.
+  const jobsFor = [];
+  for (const [f, body] of bodies.entries()) {
+    const id = `src_jobs_${jobRound}_${f}_${jobs === inline ? 'i' : pools.indexOf(jobs)}`;
+    if (!again) await createSource(id, `https://j${f}.example/r${jobRound}/${id}`);
+    const setup = performance.now();
+    const source = await store.getSource(id);
+    setupMs += performance.now() - setup;
+    if (!source) throw new Error(`no source ${id}`);
+    const fetched = {
+      isModified: true,
+      status: 200,
+      finalUrl: `https://f${f}.example/feed`,
+      body: body.slice(), // a thread takes the buffer: each run hands over its own copy
+      contentType: 'application/rss+xml; charset=utf-8',
+    };
+    jobsFor.push({ source, startedMs: Date.parse(NOW), fetched });
+  }
   const outcomes = await Promise.all(jobsFor.map((job) => jobs.recordFetched(job)));
   const failed = outcomes.find((o) => o.error);
   if (failed) throw new Error(`recordFetched failed: ${failed.error}`);
