@@ -67,9 +67,8 @@ async function pollDuring(service: Service, until: Promise<unknown>): Promise<nu
   void until.finally(() => {
     isDone = true;
   });
-  const poll = () =>
+  const poll = (started = performance.now()) =>
     new Promise<void>((resolve, reject) => {
-      const started = performance.now();
       const req = request(service.url, { agent, headers: { 'if-none-match': etag } }, (res) => {
         res.resume();
         res.on('end', () => {
@@ -78,7 +77,12 @@ async function pollDuring(service: Service, until: Promise<unknown>): Promise<nu
           resolve();
         });
       });
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed as the request left (its keep-alive timeout
+        // fired): asked again on a new one, as Node's documentation advises; the wait counts.
+        if (req.reusedSocket && error.code === 'ECONNRESET') poll(started).then(resolve, reject);
+        else reject(error);
+      });
       req.end();
     });
   const poller = async () => {
