@@ -92,6 +92,11 @@ const configSchema = z.object({
   WEBSUB_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   WEBSUB_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /**
+   * Subscription requests one callback host may make an hour (a token bucket): each one makes
+   * the hub send a verification GET there, so the hub cannot be aimed at a third party's server.
+   */
+  WEBSUB_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).default(600),
+  /**
    * Hosts whose video players may be embedded in article and ingested HTML (an https iframe of
    * exactly that host), comma-separated, e.g. "www.youtube.com,player.vimeo.com". Empty: no iframe.
    */
@@ -257,6 +262,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxAttempts: e.WEBSUB_MAX_ATTEMPTS,
       retrySeconds: e.WEBSUB_RETRY_SECONDS,
       timeoutMs: e.WEBSUB_TIMEOUT_MS,
+      requestsPerHour: e.WEBSUB_REQUESTS_PER_HOUR,
     },
     feedContentBlocks: { leadImage: e.FEED_LEAD_IMAGE, byline: e.FEED_BYLINE },
     seedSampleContent: e.SEED_SAMPLE_CONTENT,

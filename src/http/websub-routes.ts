@@ -45,6 +45,13 @@ export function createWebSubRoutes(deps: WebSubRouteDeps): Hono {
       const form = new URLSearchParams(await readText(c, 'application/x-www-form-urlencoded'));
       // §5.1: hubs MUST ignore parameters they do not understand; a repeated one counts once.
       const input = validate(hubRequestSchema, Object.fromEntries(form), 'subscription request');
+      const wait = hub.takeRequest(input['hub.callback']);
+      if (wait !== undefined) {
+        // RFC 6585 §4: 429 with Retry-After; plain text, as the hub's other answers (WebSub §5.1.2).
+        c.header('Retry-After', String(wait));
+        const host = new URL(input['hub.callback']).hostname;
+        return c.text(`Too many subscription requests for callbacks on ${host}; retry after ${wait} s.`, 429);
+      }
       await hub.request(input);
       afterResponse(c, hub.run());
       return c.text('Accepted: the callback will be asked to confirm (hub.challenge).', 202);

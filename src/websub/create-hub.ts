@@ -7,6 +7,7 @@ import type {
 import { acceptRequest } from './accept-request.ts';
 import { deliverDue } from './deliver.ts';
 import type { HubDeps } from './hub-deps.ts';
+import { createRequestLimit } from './request-limit.ts';
 import { verifyPendingRequests } from './verify-intent.ts';
 
 /** Longest a Node timer sleeps before it looks at the queue again (retries are due at stored instants). */
@@ -20,6 +21,11 @@ export interface HubRunSummary {
 /** Tidings' own WebSub hub: what the HTTP routes, the publisher and the schedulers ask of it. */
 export interface WebSubHub {
   readonly hubUrl: string;
+  /**
+   * Counts a request for this callback against its host's hourly allowance (WEBSUB_REQUESTS_PER_HOUR):
+   * undefined when it may go on, else the seconds to wait (the route answers 429 with Retry-After).
+   */
+  takeRequest(callback: string): number | undefined;
   /** Checks and records a subscribe or unsubscribe request (the route then answers 202). */
   request(input: HubRequestInput): Promise<SubscriptionRequest>;
   /** After a publish: queues a delivery per live subscription of each changed topic, and starts sending in the background. */
@@ -47,6 +53,7 @@ export function createWebSubHub(deps: HubDeps, options: HubOptions): WebSubHub {
   let again: Promise<HubRunSummary> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  const requests = createRequestLimit(deps.settings.requestsPerHour);
 
   const runOnce = async (): Promise<HubRunSummary> => {
     const verified = await verifyPendingRequests(deps, limit);
@@ -90,6 +97,7 @@ export function createWebSubHub(deps: HubDeps, options: HubOptions): WebSubHub {
 
   return {
     hubUrl: deps.hubUrl,
+    takeRequest: (callback) => requests.take(new URL(callback).hostname, deps.now().getTime()),
     async request(input) {
       const request = await acceptRequest(deps, input);
       if (options.background) void run();

@@ -13,6 +13,8 @@ export interface WebSubSettings {
   /** Wait before the first retry; each next retry waits twice as long. */
   retrySeconds: number;
   timeoutMs: number;
+  /** Subscription requests a callback host may make an hour (request-limit.ts). */
+  requestsPerHour: number;
 }
 
 /** What the hub's parts need; app/create-services.ts builds it once. */
