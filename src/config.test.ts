@@ -56,7 +56,9 @@ describe('loadConfig', () => {
       maxAttempts: 6,
       retrySeconds: 60,
       timeoutMs: 10_000,
+      requestsPerHour: 600,
     });
+    expect(() => loadConfig({ WEBSUB_REQUESTS_PER_HOUR: '0' })).toThrow(/WEBSUB_REQUESTS_PER_HOUR/);
     const squeezed = loadConfig({ WEBSUB_LEASE_SECONDS: '100000', WEBSUB_MAX_LEASE_SECONDS: '7200' }).websub.lease;
     expect(squeezed).toEqual({ defaultSeconds: 7200, minSeconds: 3600, maxSeconds: 7200 });
     expect(() => loadConfig({ WEBSUB_CONCURRENCY: '0' })).toThrow(/WEBSUB_CONCURRENCY/);
