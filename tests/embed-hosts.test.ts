@@ -56,7 +56,12 @@ describe('EMBED_HOSTS', () => {
 
     const rss = await new Parser().parseString(await (await tidings.request('/feeds/world.rss')).text());
     const json = (await (await tidings.request('/feeds/world.json')).json()) as { items: { content_html: string }[] };
-    const page = await (await tidings.request(`/world/${article.slug}`)).text();
+    const pageResponse = await tidings.request(`/world/${article.slug}`);
+    // The page lets a browser frame the listed players, and nothing else.
+    const policy = pageResponse.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain('frame-src https://www.youtube.com https://player.vimeo.com');
+    expect(policy).toContain("script-src 'self'");
+    const page = await pageResponse.text();
     for (const html of [
       article.bodyHtml,
       rss.items[0]?.['content:encoded'] ?? '',
@@ -98,6 +103,8 @@ describe('without EMBED_HOSTS', () => {
       const { bodyHtml, status } = (await created.json()) as { bodyHtml: string; status: string };
       expect(status).toBe('draft'); // a JSON create makes a draft
       expect(bodyHtml).toBe('<p>Watch the storm.</p><p>More below.</p>');
+      const page = await tidings.request('/');
+      expect(page.headers.get('content-security-policy')).not.toContain('frame-src');
     } finally {
       await tidings.stop();
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSourcesFromOpml } from '../src/app/import-sources.ts';
-import { type IngestCommandDeps, runIngestCommand, runSourcesCommand } from '../src/cli/source-commands.ts';
+import { runIngestCommand, runSourcesCommand, type SourcesCommandDeps } from '../src/cli/source-commands.ts';
 import { createIngestCycle } from '../src/ingest/run-ingest-cycle.ts';
 import { silentLogger } from '../src/log.ts';
 import { fail, serve } from './support/hostile-feed-server.ts';
@@ -10,7 +10,7 @@ import { type Harness, startHarness } from './support/ingest-harness.ts';
 /** The CLI's source and ingest commands against a real store and a real feed server. */
 let h: Harness;
 let lines: string[];
-let deps: IngestCommandDeps;
+let deps: SourcesCommandDeps;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -26,15 +26,13 @@ beforeAll(async () => {
     log: silentLogger,
     now,
   });
+  const pollBounds = { minIntervalMinutes: 5, maxIntervalMinutes: 1440 };
   deps = {
     store: h.store,
+    pollBounds,
     ingestCycle,
     now: () => new Date(now()),
-    importSources: (opml) =>
-      importSourcesFromOpml(h.store, opml, new Date(now()).toISOString(), {
-        minIntervalMinutes: 5,
-        maxIntervalMinutes: 1440,
-      }),
+    importSources: (opml) => importSourcesFromOpml(h.store, opml, new Date(now()).toISOString(), pollBounds),
     print: (line) => lines.push(line),
   };
 });
@@ -49,6 +47,11 @@ describe('ingest commands', () => {
     await expect(runSourcesCommand(deps, ['add', `${h.server.origin}/x`, '--interval', 'soon'])).rejects.toThrow(
       /pollIntervalMinutes/,
     );
+    // Outside INGEST_MIN/MAX_INTERVAL_MINUTES: refused, naming the bounds, and nothing stored.
+    await expect(runSourcesCommand(deps, ['add', `${h.server.origin}/y`, '--interval', '2'])).rejects.toThrow(
+      /pollIntervalMinutes.*from 5 to 1440/,
+    );
+    expect((await h.store.listSources({ limit: 100 })).items.map((s) => s.url)).not.toContain(`${h.server.origin}/y`);
   });
 
   it('ingests with one progress line per source and a summary', async () => {

@@ -88,7 +88,7 @@ export const commands: Record<string, Command> = {
   },
   sources: {
     usage: SOURCES_USAGE,
-    run: (services, args, print) => runSourcesCommand({ ...services, print }, args),
+    run: (services, args, print) => runSourcesCommand({ ...services, print, pollBounds: services.config.ingest }, args),
   },
   ingest: {
     usage: INGEST_USAGE,

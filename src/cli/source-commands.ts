@@ -1,7 +1,7 @@
 import type { Services } from '../app/create-services.ts';
 import type { SourceImportReport } from '../app/import-sources.ts';
 import { DomainError } from '../domain/errors.ts';
-import { type Source, sourceInputSchema } from '../domain/source.ts';
+import { type PollBounds, type Source, sourceSchemasWithin } from '../domain/source.ts';
 import { createSourceFromInput } from '../domain/source-factory.ts';
 import { validate } from '../domain/validate.ts';
 import type { SourceOutcome } from '../ingest/ingest-source.ts';
@@ -15,13 +15,18 @@ export interface IngestCommandDeps extends Pick<Services, 'store' | 'ingestCycle
   print: (line: string) => void;
 }
 
+export interface SourcesCommandDeps extends IngestCommandDeps {
+  /** INGEST_MIN/MAX_INTERVAL_MINUTES: `sources add --interval` outside them is refused, as by the API. */
+  pollBounds: PollBounds;
+}
+
 export const SOURCES_USAGE =
   'sources add <url> [--name N] [--category C] [--interval MIN] | sources list | sources import <file.opml>   register, list or import (OPML) external feeds';
 export const INGEST_USAGE =
   'ingest [--all]                fetch due sources now (--all: every enabled one), a line per source';
 
 /** `sources add <url> …` and `sources list`. */
-export async function runSourcesCommand(deps: IngestCommandDeps, args: string[]): Promise<void> {
+export async function runSourcesCommand(deps: SourcesCommandDeps, args: string[]): Promise<void> {
   const { positionals, values } = parseCommandArgs({
     args,
     allowPositionals: true,
@@ -32,7 +37,7 @@ export async function runSourcesCommand(deps: IngestCommandDeps, args: string[])
   if (action === 'import' && url) return importSources(deps, url);
   if (action !== 'add' || !url) throw new UsageError(`usage: ${SOURCES_USAGE}`);
   const input = validate(
-    sourceInputSchema,
+    sourceSchemasWithin(deps.pollBounds).input,
     {
       url,
       name: values.name ?? hostOf(url),

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { AppDeps } from './app-deps.ts';
 import { FAVICON_SVG, FEED_ICON_PNG_BASE64 } from './page-layout.ts';
-import { pagePolicy } from './page-policy.ts';
+import { articlePolicy, pagePolicy } from './page-policy.ts';
 import { articlePage } from './pages/article.ts';
 import { categoryPage } from './pages/category.ts';
 import { errorPage, wantsHtml } from './pages/error-page.ts';
@@ -41,8 +41,12 @@ export function createPageRoutes(deps: AppDeps): { index: Hono; site: Hono } {
     .route('/', createSeoRoutes(deps));
 
   // The same Content-Security-Policy as the console's: reader pages have no inline script or style.
-  const site = new Hono().use(pagePolicy).get('/:category', (c) => categoryPage(c, deps, parts));
-  if (!deps.config.siteIsExternal) site.get('/:category/:slug', (c) => articlePage(c, deps, parts));
+  // An article page may also frame the players of EMBED_HOSTS (its own policy is set first, so it stands).
+  const site = new Hono();
+  if (!deps.config.siteIsExternal) {
+    site.get('/:category/:slug', articlePolicy(deps.config.embedHosts), (c) => articlePage(c, deps, parts));
+  }
+  site.use(pagePolicy).get('/:category', (c) => categoryPage(c, deps, parts));
   site.notFound((c: Context) =>
     wantsHtml(c)
       ? errorPage(c, deps.config, parts, 404, `There is nothing at ${c.req.path}.`)
