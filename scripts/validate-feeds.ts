@@ -10,7 +10,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { openNodeAdapters } from '../src/adapters/node/node-adapters.ts';
 import { createServices } from '../src/app/create-services.ts';
@@ -62,14 +62,16 @@ try {
   const app = createApp(services);
 
   const documents: [path: string, url: string][] = [];
-  for (const name of (await readdir(config.feedsDir)).filter((n) => /\.(?:rss|atom)$/.test(n)).sort()) {
+  // Every document, the tag and author feeds in their folders too (names use / on every platform).
+  const names = (await readdir(config.feedsDir, { recursive: true })).map((n) => n.split(sep).join('/'));
+  for (const name of names.filter((n) => /\.(?:rss|atom)$/.test(n)).sort()) {
     const path = join(config.feedsDir, name);
     documents.push([path, `${PUBLIC_URL}/feeds/${name}`]);
     const next = /<(?:atom:)?link[^>]*rel="next"[^>]*>/.exec(await readFile(path, 'utf8'))?.[0];
     const href = next && /href="([^"]+)"/.exec(next)?.[1]?.replace(/&amp;/g, '&');
     if (!href) continue;
     const page = await app.fetch(new Request(href));
-    const archivePath = join(dir, `${name}.page2`);
+    const archivePath = join(dir, `${name.replace(/\//g, '_')}.page2`);
     await writeFile(archivePath, new Uint8Array(await page.arrayBuffer()));
     documents.push([archivePath, href]);
   }

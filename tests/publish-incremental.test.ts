@@ -96,10 +96,10 @@ describe('incremental publishing', () => {
     });
     await deps.store.createArticle(scheduled);
     later(5);
-    // Checked, not yet visible: only the new author's feed appears, empty (as a full check would have it).
-    expect((await publishFeeds(deps, 'test')).feedsWritten).toEqual(
-      ['rss', 'atom', 'json'].map((format) => `author/cy-vance.${format}`),
-    );
+    // Checked, not yet visible: nothing is written, and the new author has no feed yet (nor would a
+    // full check give them one: a name not yet published is not announced).
+    expect((await publishFeeds(deps, 'test')).feedsWritten).toEqual([]);
+    expect(await deps.sink.get('author/cy-vance.rss')).toBeUndefined();
     later(11);
     const run = await publishFeeds(deps, 'test');
     expect(new Set(run.feedsWritten.map((name) => name.replace(/\.\w+$/, '')))).toEqual(
@@ -108,6 +108,27 @@ describe('incremental publishing', () => {
     const robots = JSON.parse(new TextDecoder().decode((await deps.sink.get('tag/robots.json'))?.body));
     expect(robots.items.map((item: { id: string }) => item.id)).toContain(scheduled.guid);
     await expectNothingLeft(FEEDS + 1);
+  });
+
+  it('announces no tag or author of a draft until it is published, in a full check or not', async () => {
+    const draft = makeArticle({
+      status: 'draft',
+      category: 'World',
+      tags: ['Secret Merger'],
+      author: { name: 'Dee Draft' },
+    });
+    await deps.store.createArticle(draft);
+    later(1);
+    for (const run of [await publishFeeds(deps, 'test'), await publishFeeds(deps, 'test', { checkAll: true })]) {
+      expect(run.feedsWritten).toEqual([]);
+    }
+    expect(await deps.sink.get('tag/secret-merger.rss')).toBeUndefined();
+    expect(await deps.sink.get('author/dee-draft.atom')).toBeUndefined();
+    const at = later(2);
+    await deps.store.updateArticle({ ...draft, status: 'published', publishedAt: at, updatedAt: at, revision: 2 });
+    const run = await publishFeeds(deps, 'test');
+    expect(run.feedsWritten).toEqual(expect.arrayContaining(['tag/secret-merger.rss', 'author/dee-draft.atom']));
+    await expectNothingLeft(FEEDS + 2);
   });
 
   it('drops a tombstone that left the retraction window since the last run', async () => {

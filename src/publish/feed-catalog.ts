@@ -211,9 +211,11 @@ export interface CatalogEntry {
   heads?: string;
 }
 
+const hasHeads = (entry: { heads: string }) => entry.heads !== '';
+
 /**
  * Every feed to publish now: everything, each category, tag and author with
- * articles, and each feed published before whose articles are all gone (it
+ * visible articles, and each feed published before whose articles are all gone (it
  * is published empty, so pollers see the removal, with its tombstones).
  * `only` keeps to those keys (an incremental publish), asking the store for
  * just their heads.
@@ -247,8 +249,10 @@ export async function listFeeds(
     ...defineFeeds(categories)
       .map((feed) => ({ feed }))
       .filter(wanted),
-    ...tags.map((tag) => ({ feed: tagFeed(tag), heads: tag.heads })),
-    ...authors.map((author) => ({ feed: authorFeed(author), heads: author.heads })),
+    // A tag or author with no visible article yet (a draft's, a scheduled one's) has no feed: its
+    // name would tell the world what the newsroom has not published. Once it had one, it stays (below).
+    ...tags.filter(hasHeads).map((tag) => ({ feed: tagFeed(tag), heads: tag.heads })),
+    ...authors.filter(hasHeads).map((author) => ({ feed: authorFeed(author), heads: author.heads })),
   ];
   const known = new Set(entries.map((entry) => entry.feed.key));
   for (const key of new Set(previousKeys)) {
