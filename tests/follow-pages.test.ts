@@ -88,4 +88,21 @@ describe('tag and author pages', () => {
     expect((await page('/author/Nobody')).status).toBe(404);
     expect((await page('/tag/harbour?before=%%%')).status).toBe(400);
   });
+
+  it('names no tag or author that only a draft has: no page, no feed', async () => {
+    const created = await tidings.admin('POST', '/api/articles', {
+      title: 'Merger talks, not yet announced',
+      bodyHtml: '<p>Embargoed.</p>',
+      category: 'Business',
+      tags: ['Secret Merger'],
+      author: { name: 'Dee Draft' },
+    });
+    expect(created.status).toBe(201); // a JSON create makes a draft
+    await tidings.publish();
+    for (const path of ['/tag/secret-merger', '/author/dee-draft']) expect((await page(path)).status).toBe(404);
+    for (const path of ['/feeds/tag/secret-merger.rss', '/feeds/author/dee-draft.atom']) {
+      expect((await tidings.request(path)).status).toBe(404);
+    }
+    expect((await page('/tags')).html).not.toContain('Secret Merger');
+  });
 });

@@ -68,7 +68,7 @@ ${next ? html`<p><a rel="next" href="${next}">Older stories</a></p>` : ''}`;
     )
     .get('/tag/:slug', async (c) => {
       const slug = c.req.param('slug');
-      const name = SLUG.test(slug) ? await store.getTagName(slug) : undefined;
+      const name = SLUG.test(slug) ? await store.getTagName(slug, deps.now().toISOString()) : undefined;
       if (name === undefined) throw new NotFoundError(`no tag "${slug}"; every tag is listed at /tags`);
       const feed = tagFeed({ slug, name });
       const feeds = alternates(feed);

@@ -192,7 +192,7 @@ export async function findFeed(store: Store, key: string, now: string): Promise<
     return category && categoryFeed(category);
   }
   if (feed.kind === 'tag') {
-    const name = await store.getTagName(feed.slug as string);
+    const name = await store.getTagName(feed.slug as string, now);
     return name === undefined ? undefined : tagFeed({ slug: feed.slug as string, name });
   }
   const author = await store.getAuthorProfile(feed.slug as string, now);

@@ -163,7 +163,8 @@ export interface FollowStore {
   ): Promise<FollowFeedHeads[]>;
   /** Tags (or authors) with visible articles, by slug, with their counts. */
   listFollowTargets(kind: 'tag' | 'author', now: string): Promise<FollowTarget[]>;
-  getTagName(slug: string): Promise<string | undefined>;
+  /** The tag's name, when it has a visible article: a draft's tag is not shown anywhere. */
+  getTagName(slug: string, now: string): Promise<string | undefined>;
   /** The author as their newest visible article presents them. */
   getAuthorProfile(slug: string, now: string): Promise<Author | undefined>;
   /** Fills in author slugs and tags of up to `limit` articles written before migration 0007; how many it did. */

@@ -76,8 +76,15 @@ export function describeFollowCases({ store }: StoreContext): void {
       ]);
       expect(await store().getAuthorProfile('ada-quill', NOW)).toEqual({ name: 'Ada Quill', bio: 'Ada writes a lot.' });
       expect(await store().getAuthorProfile('nobody', NOW)).toBeUndefined();
-      expect(await store().getTagName('football')).toBe('Football');
-      expect(await store().getTagName('nothing')).toBeUndefined();
+      expect(await store().getTagName('football', NOW)).toBe('Football');
+      expect(await store().getTagName('nothing', NOW)).toBeUndefined();
+      // A tag only a draft or a scheduled article has is not named anywhere yet.
+      await store().createArticles([
+        makeArticle({ tags: ['Secret Merger'], status: 'draft' }),
+        makeArticle({ tags: ['Embargoed'], publishedAt: minutesAgo(-5) }),
+      ]);
+      expect(await store().getTagName('secret-merger', NOW)).toBeUndefined();
+      expect(await store().getTagName('embargoed', NOW)).toBeUndefined();
     });
 
     it('has nothing to index for articles written through the store', async () => {

@@ -113,10 +113,10 @@ export function createFollowQueries(db: SqlDatabase) {
       );
     },
 
-    async getTagName(slug: string): Promise<string | undefined> {
+    async getTagName(slug: string, now: string): Promise<string | undefined> {
       const row = await db.first<{ name: string }>(
-        'SELECT tag_name AS name FROM article_tags WHERE tag_slug = ? LIMIT 1',
-        [slug],
+        `SELECT tag_name AS name FROM article_tags t WHERE t.tag_slug = ? AND ${VISIBLE_TAG} LIMIT 1`,
+        [slug, now],
       );
       return row?.name;
     },
