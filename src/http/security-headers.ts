@@ -27,17 +27,12 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /**
  * Hono's secureHeaders with our values, for every route but the feeds. `overwrite: false` keeps
- * what a route set itself: the pages' own CSP (PAGE_POLICY) and /media's Cross-Origin-Resource-Policy.
+ * what a route set itself, such as /media's Cross-Origin-Resource-Policy. The CSP is set apart
+ * (policyFor), because which one applies depends on what the response is.
  * Strict-Transport-Security is left to whoever terminates TLS: sent from here it would also bind
  * the publisher's other subdomains (includeSubDomains) to HTTPS for half a year.
  */
 const resourceHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'none'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'none'"],
-    formAction: ["'none'"],
-  },
   xFrameOptions: FRAME_OPTIONS,
   referrerPolicy: REFERRER_POLICY,
   strictTransportSecurity: false,
@@ -45,26 +40,28 @@ const resourceHeaders = secureHeaders({
 });
 
 /**
- * An HTML response that set no policy of its own (a tag page, the 410 notice, an error page) gets
- * the pages' policy: no inline script or style, same-origin assets (page-policy.ts).
+ * The policy of a response that set none of its own: an HTML one (a tag page, the 410 notice, an
+ * error page) gets the pages' policy, no inline script or style, same-origin assets
+ * (page-policy.ts); anything else the resource policy, which loads nothing.
  */
-const htmlPolicy: MiddlewareHandler = async (c, next) => {
+function policyFor(headers: Headers): string {
+  return headers.get('Content-Type')?.startsWith('text/html') ? PAGE_POLICY : RESOURCE_POLICY;
+}
+
+const missingPolicy: MiddlewareHandler = async (c, next) => {
   await next();
-  const headers = c.res.headers;
-  if (!headers.has('Content-Security-Policy') && headers.get('Content-Type')?.startsWith('text/html')) {
-    headers.set('Content-Security-Policy', PAGE_POLICY);
-  }
+  if (!c.res.headers.has('Content-Security-Policy'))
+    c.res.headers.set('Content-Security-Policy', policyFor(c.res.headers));
 };
 
-/** Site-wide: the outer one runs last, so the HTML policy is in place before the resource policy is considered. */
-export const securityHeaders: MiddlewareHandler[] = [resourceHeaders, htmlPolicy];
+/** Site-wide. */
+export const securityHeaders: MiddlewareHandler[] = [resourceHeaders, missingPolicy];
 
 /** Adds the static security headers a response lacks (an error answered outside the middleware). */
 export function withSecurityHeaders(response: Response): Response {
-  const isHtml = response.headers.get('Content-Type')?.startsWith('text/html') ?? false;
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) {
     if (response.headers.has(name)) continue;
-    response.headers.set(name, name === 'Content-Security-Policy' && isHtml ? PAGE_POLICY : value);
+    response.headers.set(name, name === 'Content-Security-Policy' ? policyFor(response.headers) : value);
   }
   return response;
 }
