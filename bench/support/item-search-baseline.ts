@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../../src/adapters/node/sqlite-database.ts';
-import { matchExpression } from '../../src/store/related/search-stories.ts';
+import { BM25, matchExpression, OWN_BM25 } from '../../src/store/related/search-stories.ts';
 import type { RelatedSearch } from '../../src/store/store.ts';
 
 /**
@@ -9,11 +9,11 @@ import type { RelatedSearch } from '../../src/store/store.ts';
  * asked for (what it ran before 0012). Milliseconds for all the searches given.
  */
 export function timeItemSearches(db: SqliteDatabase, searches: RelatedSearch[]): { own: number; shared: number } {
-  const own = db.raw.prepare(`SELECT rowid FROM own_story_fts WHERE own_story_fts MATCH ?
-    ORDER BY bm25(own_story_fts, 4.0, 2.0, 1.0) LIMIT ?`);
-  const shared = db.raw.prepare(`SELECT rowid FROM related_fts WHERE related_fts MATCH ?
-    ORDER BY bm25(related_fts, 0.0, 4.0, 2.0, 1.0) LIMIT ?`);
-  const selfScore = db.raw.prepare(`SELECT bm25(related_fts, 0.0, 4.0, 2.0, 1.0) FROM related_fts
+  const own = db.raw.prepare(
+    `SELECT rowid FROM own_story_fts WHERE own_story_fts MATCH ? ORDER BY ${OWN_BM25} LIMIT ?`,
+  );
+  const shared = db.raw.prepare(`SELECT rowid FROM related_fts WHERE related_fts MATCH ? ORDER BY ${BM25} LIMIT ?`);
+  const selfScore = db.raw.prepare(`SELECT ${BM25} FROM related_fts
     WHERE related_fts MATCH ? AND rowid = (SELECT doc_id FROM related_docs WHERE kind = ? AND ref_id = ?)`);
   const time = (run: (search: RelatedSearch) => void) => {
     const start = performance.now();

@@ -19,16 +19,6 @@ export const PAGE_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-/**
- * The policy of a page that shows article bodies: the same, plus `frame-src` for the players of
- * EMBED_HOSTS, whose iframes the sanitizer keeps (https only); without it a browser refuses them
- * under `default-src 'self'`. With no host listed it is PAGE_POLICY itself.
- */
-export function articlePagePolicy(embedHosts: readonly string[]): string {
-  if (embedHosts.length === 0) return PAGE_POLICY;
-  return `${PAGE_POLICY}; frame-src ${embedHosts.map((host) => `https://${host}`).join(' ')}`;
-}
-
 function policyMiddleware(policy: string): MiddlewareHandler {
   return async (c, next) => {
     await next();
@@ -38,6 +28,12 @@ function policyMiddleware(policy: string): MiddlewareHandler {
 
 export const pagePolicy: MiddlewareHandler = policyMiddleware(PAGE_POLICY);
 
-/** articlePagePolicy as a middleware. */
-export const articlePolicy = (embedHosts: readonly string[]): MiddlewareHandler =>
-  policyMiddleware(articlePagePolicy(embedHosts));
+/**
+ * The policy of a page that shows article bodies: the same, plus `frame-src` for the players of
+ * EMBED_HOSTS, whose iframes the sanitizer keeps (https only); without it a browser refuses them
+ * under `default-src 'self'`. With no host listed it is PAGE_POLICY itself.
+ */
+export function articlePolicy(embedHosts: readonly string[]): MiddlewareHandler {
+  const frames = embedHosts.map((host) => `https://${host}`).join(' ');
+  return policyMiddleware(frames ? `${PAGE_POLICY}; frame-src ${frames}` : PAGE_POLICY);
+}

@@ -27,7 +27,9 @@ export async function findArticlesForStory(
     storyProfile({ title: item.title, summary: item.summary, body: item.text }),
     { ...options, maxQueryTerms: ITEM_QUERY_TERMS },
   );
-  const { candidates, selfTextScore } = await store.searchStories({
+  // Our articles' index holds no score for the item itself (searchStories returns none):
+  // scoreRelated scales by the item's own BM25F on headline and lead, from `query`.
+  const { candidates } = await store.searchStories({
     terms,
     field: 'text',
     kind: 'own',
@@ -48,7 +50,6 @@ export async function findArticlesForStory(
     publishedAt: item.publishedAt,
     ...(item.url ? { url: item.url } : {}),
     ...(item.category ? { category: item.category } : {}),
-    ...(selfTextScore ? { selfTextScore } : {}),
   };
   const { k: _k, ...scoreOptions } = options;
   return scoreRelated(subject, candidates, { ...scoreOptions, k: ARTICLES_PER_ITEM });

@@ -9,8 +9,8 @@ import type { RelatedSearch, RelatedSearchResult } from '../store.ts';
  * (migration 0003; columns kind (weight 0: a filter, not evidence), title, summary, body) and our
  * articles' own (0012; title, summary, body), which a search kept to our articles uses.
  */
-const BM25 = 'bm25(related_fts, 0.0, 4.0, 2.0, 1.0)';
-const OWN_BM25 = 'bm25(own_story_fts, 4.0, 2.0, 1.0)';
+export const BM25 = 'bm25(related_fts, 0.0, 4.0, 2.0, 1.0)';
+export const OWN_BM25 = 'bm25(own_story_fts, 4.0, 2.0, 1.0)';
 const MAX_TERMS = 32;
 /** Enough of a body for its lead (src/related/story-terms.ts: LEAD_WORDS), markup included or not. */
 const LEAD_HTML_CHARS = 1_500;
@@ -49,13 +49,13 @@ const RANKED_OWN = ranked('own_story_fts', OWN_BM25);
 // The ranking runs first, in its own subquery; the joins then touch the few hundred best. Drafts
 // and future articles are dropped after ranking, so the inner limit over-fetches. The query's own
 // story is kept (even a draft): its score is the scale.
-const searchSql = (ranked: string) => `
+const searchSql = (rankedSql: string) => `
   SELECT m.kind, m.ref_id AS id, m.text_score,
          COALESCE(a.title, e.title) AS title, COALESCE(a.summary, e.summary) AS summary,
          a.slug, a.category_slug, a.category, a.tags, e.link, e.categories,
          s.name AS source_name, s.category_hint, COALESCE(a.published_at, e.published_at) AS published_at,
          COALESCE(substr(a.body_html, 1, ${LEAD_HTML_CHARS}), substr(e.content_text, 1, ${LEAD_TEXT_CHARS})) AS lead
-    FROM (${ranked}) m
+    FROM (${rankedSql}) m
     LEFT JOIN articles a ON m.kind = 'own' AND a.id = m.ref_id
     LEFT JOIN external_items e ON m.kind = 'external' AND e.id = m.ref_id
     LEFT JOIN sources s ON s.id = e.source_id
@@ -66,12 +66,12 @@ const searchSql = (ranked: string) => `
 const SEARCH_ANY = searchSql(RANKED_ANY);
 const SEARCH_OWN = searchSql(RANKED_OWN);
 
-const SELF_SCORE = `
-  SELECT -${BM25} AS text_score FROM related_fts
-   WHERE related_fts MATCH ? AND rowid = (SELECT doc_id FROM related_docs WHERE kind = ? AND ref_id = ?)`;
-const OWN_SELF_SCORE = `
-  SELECT -${OWN_BM25} AS text_score FROM own_story_fts
-   WHERE own_story_fts MATCH ? AND rowid = (SELECT doc_id FROM related_docs WHERE kind = 'own' AND ref_id = ?)`;
+/** One story's score for the query, alone, by rowid, in the index the others were ranked in. */
+const selfScore = (index: string, bm25: string) => `
+  SELECT -${bm25} AS text_score FROM ${index}
+   WHERE ${index} MATCH ? AND rowid = (SELECT doc_id FROM related_docs WHERE kind = ? AND ref_id = ?)`;
+const SELF_SCORE_ANY = selfScore('related_fts', BM25);
+const SELF_SCORE_OWN = selfScore('own_story_fts', OWN_BM25);
 
 /**
  * Document frequency per term, capped: counting stops at `cap` rows, so a word in half the
@@ -118,13 +118,11 @@ export async function searchStories(db: SqlDatabase, search: RelatedSearch): Pro
   // Not among the best: score it alone, by rowid, in the index the others were ranked in (an
   // external story is not in our articles' own, so it has no score on that scale).
   if (ownOnly && wanted.kind !== 'own') return { candidates };
-  const self = ownOnly
-    ? await db.first<{ text_score: number }>(OWN_SELF_SCORE, [match, wanted.id])
-    : await db.first<{ text_score: number }>(SELF_SCORE, [
-        matchExpression({ ...search, kind: undefined }) ?? match,
-        wanted.kind,
-        wanted.id,
-      ]);
+  const self = await db.first<{ text_score: number }>(ownOnly ? SELF_SCORE_OWN : SELF_SCORE_ANY, [
+    matchExpression({ ...search, kind: undefined }) ?? match,
+    wanted.kind,
+    wanted.id,
+  ]);
   return self ? { candidates, selfTextScore: self.text_score } : { candidates };
 }
 
