@@ -1,6 +1,7 @@
 import type { RelatedReason, StoryCandidate, StoryKind } from '../domain/related.ts';
 import { compareTitleFeatures, titleFeatures } from './match-title.ts';
 import { type CopyFeatures, copyFeatures, isNearCopy, normalizeUrl } from './near-copy.ts';
+import type { PreparedTexts } from './prepared-texts.ts';
 import { contentWords, stem } from './story-terms.ts';
 import { averageLengths, bm25f, hasStem, prepareText, type QueryTerm } from './text-match.ts';
 
@@ -55,6 +56,8 @@ export interface ScoreOptions {
   weights?: Partial<ScoreWeights>;
   /** Stories already linked (editorial ones): never suggested again. */
   exclude?: { ids?: string[]; urls?: string[]; titles?: string[] };
+  /** Candidates' prepared texts, shared across one batch of refreshes. */
+  preparedTexts?: PreparedTexts;
 }
 
 export interface ScoredStory extends StoryCandidate {
@@ -80,7 +83,7 @@ export function scoreRelated(
 ): ScoredStory[] {
   const { k = DEFAULT_K, minScore = DEFAULT_MIN_SCORE, halfLifeDays = DEFAULT_HALF_LIFE_DAYS } = options;
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const textOf = textRelevance(subject, candidates);
+  const textOf = textRelevance(subject, candidates, options.preparedTexts);
   const subjectTags = new Set(subject.tags.map(normalizeTag));
   const subjectTerms = new Set(subject.terms.map(stem));
 
@@ -105,7 +108,7 @@ export function scoreRelated(
     .filter((s) => s.score > 0 && s.score >= minScore)
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 
-  return dedupe(subject, scored, options.exclude).slice(0, k);
+  return dedupe(subject, scored, k, options.exclude);
 }
 
 /**
@@ -114,13 +117,14 @@ export function scoreRelated(
  * short external item and a long article are judged on the same fields;
  * without one, the index's BM25 scaled by the subject's.
  */
-function textRelevance(subject: RelatedSubject, candidates: readonly StoryCandidate[]) {
+function textRelevance(subject: RelatedSubject, candidates: readonly StoryCandidate[], preparedTexts?: PreparedTexts) {
   const { query } = subject;
   if (!query) {
     const norm = subject.selfTextScore || Math.max(0, ...candidates.map((c) => c.textScore)) || 1;
     return (candidate: StoryCandidate) => Math.min(1, candidate.textScore / norm);
   }
-  const texts = new Map(candidates.map((c) => [c, prepareText(c)]));
+  const prepare = (c: StoryCandidate) => preparedTexts?.prepare(`${c.kind}:${c.id}`, c) ?? prepareText(c);
+  const texts = new Map(candidates.map((c) => [c, prepare(c)]));
   const own = prepareText(subject);
   const averages = averageLengths([own, ...texts.values()]);
   const self = bm25f(query, own, averages) || 1;
@@ -133,14 +137,23 @@ function textRelevance(subject: RelatedSubject, candidates: readonly StoryCandid
   };
 }
 
-/** Keeps the best of each story: no near-copies of each other or of the subject, none already linked. */
-function dedupe(subject: RelatedSubject, ranked: ScoredStory[], exclude: ScoreOptions['exclude'] = {}): ScoredStory[] {
+/**
+ * The best k, keeping the best of each story: no near-copies of each other or of the subject,
+ * none already linked. Stops at k: telling copies apart costs a word-pair set per story.
+ */
+function dedupe(
+  subject: RelatedSubject,
+  ranked: ScoredStory[],
+  k: number,
+  exclude: ScoreOptions['exclude'] = {},
+): ScoredStory[] {
   const ids = new Set(exclude.ids ?? []);
   const excludedUrls = new Set((exclude.urls ?? []).map(normalizeUrl));
   const excludedTitles = (exclude.titles ?? []).map(titleFeatures);
   const kept: CopyFeatures[] = [copyFeatures(subject)];
   const stories: ScoredStory[] = [];
   for (const story of ranked) {
+    if (stories.length >= k) break;
     if (ids.has(story.id)) continue;
     const features = copyFeatures(story);
     if (features.url && excludedUrls.has(features.url)) continue;
