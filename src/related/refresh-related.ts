@@ -82,10 +82,12 @@ export async function refreshRelatedForExternalItems(
   if (waiting.size > 0) {
     for (const item of items) for (const link of waiting.find(item.title)) fullRefresh.add(link.articleId);
   }
+  // Articles with no links yet are recomputed in full; the others have the items merged in.
+  const toMerge = [...additions.keys()].filter((id) => !fullRefresh.has(id));
+  const stored = await store.getRelatedLinkSets(toMerge, articleUrlFor(options.siteUrl));
   const merged: { articleId: string; links: RelatedLink[] }[] = [];
-  for (const [articleId, links] of additions) {
-    if (fullRefresh.has(articleId)) continue;
-    const existing = await store.getRelatedLinks(articleId, articleUrlFor(options.siteUrl));
+  for (const [articleId, existing] of stored) {
+    const links = additions.get(articleId) ?? [];
     if (existing.length === 0) fullRefresh.add(articleId);
     else merged.push({ articleId, links: mergeRelatedLinks(existing, links, options.k ?? MAX_RELATED_LINKS) });
   }

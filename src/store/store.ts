@@ -343,6 +343,8 @@ export interface RelatedStore {
    * with `limit`, every editorial link and then computed ones up to `limit` in all.
    */
   getRelatedLinks(articleId: string, articleUrl: ArticleUrlFor, limit?: number): Promise<RelatedLink[]>;
+  /** The same, every link, for many articles at once: a map with an entry (maybe empty) for each id. */
+  getRelatedLinkSets(articleIds: string[], articleUrl: ArticleUrlFor): Promise<Map<string, RelatedLink[]>>;
   /**
    * Replaces an article's links in one batch. When what feeds show changes (targets, titles,
    * order of the first `shown` links; all of them without it), the article's revision moves

@@ -191,6 +191,54 @@ export function describeRelatedCases({ store }: StoreContext): void {
       expect(await shown()).toEqual(['Council approves the budget', 'Storm season outlook']);
     });
 
+    it('reads the links of many articles at once as it reads them one by one', async () => {
+      const { storm, calm, draft, later } = await seedStories();
+      const many = Array.from({ length: 95 }, (_, i) => makeArticle({ title: `Filler ${i}`, slug: `filler-${i}` }));
+      for (const a of many) await store().createArticle(a);
+      await store().saveRelatedLinks(storm.id, [
+        ownLink(0, calm.id, 'Council approves the budget', true),
+        ownLink(1, draft.id, 'Storm warning draft'), // not published: never read back
+        ownLink(2, later.id, 'Storm season outlook'),
+      ]);
+      await store().saveRelatedLinks(calm.id, [ownLink(0, storm.id, 'An old headline')]);
+      // The last article is past one statement's 90: read in a second one.
+      const last = many.at(-1)?.id ?? '';
+      await store().saveRelatedLinks(last, [ownLink(0, storm.id, 'Storm floods the coast road')]);
+      const ids = [storm.id, ...many.map((a) => a.id), calm.id, 'no-such-article'];
+      const sets = await store().getRelatedLinkSets(ids, articleUrl);
+      expect([...sets.keys()]).toEqual(ids);
+      for (const id of ids) expect(sets.get(id)).toEqual(await store().getRelatedLinks(id, articleUrl));
+      expect(sets.get(storm.id)?.map((l) => l.targetId)).toEqual([calm.id, later.id]);
+      expect(sets.get(calm.id)?.map((l) => [l.title, l.url])).toEqual([
+        ['Storm floods the coast road', `${SITE}/weather/storm-floods`],
+      ]);
+      expect(sets.get(last)?.map((l) => l.targetId)).toEqual([storm.id]);
+      expect(sets.get('no-such-article')).toEqual([]);
+    });
+
+    it('saves the links of many articles, and names those whose feeds change', async () => {
+      const { storm, calm, later } = await seedStories();
+      const many = Array.from({ length: 55 }, (_, i) => makeArticle({ title: `Filler ${i}`, slug: `filler-${i}` }));
+      for (const a of many) await store().createArticle(a);
+      const toStorm = [ownLink(0, storm.id, 'Storm floods the coast road')];
+      await store().saveRelatedLinks(calm.id, toStorm);
+      // 57 articles: two batches of 50; calm's links are unchanged, only its score moved.
+      const sets = [
+        { articleId: calm.id, links: [{ ...toStorm[0], score: 0.6 } as RelatedLink] },
+        ...many.map((a) => ({ articleId: a.id, links: toStorm })),
+        { articleId: later.id, links: [ownLink(0, calm.id, 'Council approves the budget')] },
+      ];
+      const revision = (await store().getArticle(calm.id))?.revision;
+      expect(await store().saveRelatedLinkSets(sets, 5)).toEqual([...many.map((a) => a.id), later.id]);
+      expect((await store().getArticle(calm.id))?.revision).toBe(revision);
+      const stored = await store().getRelatedLinkSets([calm.id, many[54]?.id ?? '', later.id], articleUrl);
+      expect([...stored.values()].map((links) => links.map((l) => [l.targetId, l.score]))).toEqual([
+        [[storm.id, 0.6]],
+        [[storm.id, 0.5]],
+        [[calm.id, 0.5]],
+      ]);
+    });
+
     it('keeps an editorial headline unresolved until a story answers it, and unresolves it when its target goes', async () => {
       const { storm, calm } = await seedStories();
       const waiting: RelatedLink = {

@@ -1,10 +1,9 @@
-import type { RelatedLink } from '../../domain/related.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 import type { ExternalStory, RelatedStore } from '../store.ts';
+import { getRelatedLinkSets, getRelatedLinks } from './get-related-links.ts';
 import { listRelatedStories } from './list-related-stories.ts';
-import { type LinkRow, saveRelatedLinkSets } from './save-related-links.ts';
+import { saveRelatedLinkSets } from './save-related-links.ts';
 import { countStoriesWithTerms, searchStories } from './search-stories.ts';
-import { shownLinks } from './shown-links.ts';
 
 interface ExternalRow {
   id: string;
@@ -16,13 +15,6 @@ interface ExternalRow {
   published_at: string;
   source_name: string;
   category_hint: string | null;
-}
-
-interface TargetRow extends LinkRow {
-  slug: string | null;
-  category_slug: string | null;
-  status: string | null;
-  summary: string | null;
 }
 
 const CHUNK = 90; // D1 binds at most 100 parameters per statement
@@ -66,24 +58,8 @@ export function createRelatedQueries(db: SqlDatabase): RelatedStore {
       );
     },
 
-    async getRelatedLinks(articleId, articleUrl, limit) {
-      const rows = await db.all<TargetRow>(
-        `SELECT l.position, l.editorial, l.target_kind, l.target_id, l.url,
-                CASE WHEN l.target_kind = 'own' AND l.editorial = 0 AND a.title IS NOT NULL THEN a.title ELSE l.title END AS title, l.source, l.published_at,
-                l.score, l.reasons, a.slug, a.category_slug, a.status, COALESCE(a.summary, e.summary) AS summary
-           FROM related_links l
-           LEFT JOIN articles a ON l.target_kind = 'own' AND a.id = l.target_id
-           LEFT JOIN external_items e ON l.target_kind = 'external' AND e.id = l.target_id
-          WHERE l.article_id = ? ORDER BY l.editorial DESC, l.position`,
-        [articleId],
-      );
-      const links = rows.flatMap((row) => {
-        if (row.target_kind !== 'own') return [linkFromRow(row)];
-        if (row.status !== 'published' || !row.slug || !row.category_slug) return [];
-        return [{ ...linkFromRow(row), url: articleUrl(row.category_slug, row.slug) }];
-      });
-      return shownLinks(links, (link) => link.editorial, limit);
-    },
+    getRelatedLinks: (articleId, articleUrl, limit) => getRelatedLinks(db, articleId, articleUrl, limit),
+    getRelatedLinkSets: (articleIds, articleUrl) => getRelatedLinkSets(db, articleIds, articleUrl),
 
     async saveRelatedLinks(articleId, links, shown) {
       const changed = await saveRelatedLinkSets(db, [{ articleId, links }], shown);
@@ -94,23 +70,6 @@ export function createRelatedQueries(db: SqlDatabase): RelatedStore {
 
     listRelatedStories: (articles, articleUrl, limit) => listRelatedStories(db, articles, articleUrl, limit),
   };
-}
-
-function linkFromRow(row: TargetRow): RelatedLink {
-  const link: RelatedLink = {
-    position: row.position,
-    editorial: row.editorial === 1,
-    title: row.title,
-    score: row.score,
-    reasons: JSON.parse(row.reasons),
-  };
-  if (row.target_kind) link.kind = row.target_kind;
-  if (row.target_id) link.targetId = row.target_id;
-  if (row.url) link.url = row.url;
-  if (row.source) link.source = row.source;
-  if (row.published_at) link.publishedAt = row.published_at;
-  if (row.summary) link.summary = row.summary;
-  return link;
 }
 
 function externalStoryFromRow(row: ExternalRow): ExternalStory {

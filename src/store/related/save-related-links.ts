@@ -23,11 +23,11 @@ const INSERT = `INSERT INTO related_links (article_id, ${LINK_COLUMNS}) VALUES (
 const ARTICLES_PER_BATCH = 50;
 
 /**
- * Replaces the related links of many articles: reads what each has, then one
- * batch (a transaction) per 50 articles. An article whose links are the same
- * is not written; one whose feed-visible links (the first `shown`, editorial
- * ones always) changed also gets a new revision, so the publish job
- * re-renders its feeds. Returns those ids.
+ * Replaces the related links of many articles, 50 at a time: reads what they
+ * have (one statement), then writes them in one batch (a transaction). An
+ * article whose links are the same is not written; one whose feed-visible
+ * links (the first `shown`, editorial ones always) changed also gets a new
+ * revision, so the publish job re-renders its feeds. Returns those ids.
  */
 export async function saveRelatedLinkSets(
   db: SqlDatabase,
@@ -36,12 +36,12 @@ export async function saveRelatedLinkSets(
 ): Promise<string[]> {
   const changedIds: string[] = [];
   for (let i = 0; i < sets.length; i += ARTICLES_PER_BATCH) {
+    const chunk = sets.slice(i, i + ARTICLES_PER_BATCH);
+    const articleIds = chunk.map((set) => set.articleId);
+    const stored = await readLinkRows(db, articleIds);
     const statements: SqlStatement[] = [];
-    for (const { articleId, links } of sets.slice(i, i + ARTICLES_PER_BATCH)) {
-      const before = await db.all<LinkRow>(
-        `SELECT ${LINK_COLUMNS} FROM related_links WHERE article_id = ? ORDER BY position`,
-        [articleId],
-      );
+    for (const { articleId, links } of chunk) {
+      const before = stored.get(articleId) ?? [];
       const after = links.map((link, position) => rowFromLink({ ...link, position }));
       if (signature(before, true) === signature(after, true)) continue;
       // Candidates stored beyond what feeds show change no feed.
@@ -77,6 +77,18 @@ export async function saveRelatedLinkSets(
     if (statements.length > 0) await db.batch(statements);
   }
   return changedIds;
+}
+
+/** The stored rows of each article, in order: one statement for a batch's articles. */
+async function readLinkRows(db: SqlDatabase, articleIds: string[]): Promise<Map<string, LinkRow[]>> {
+  const rows = await db.all<LinkRow & { article_id: string }>(
+    `SELECT article_id, ${LINK_COLUMNS} FROM related_links
+      WHERE article_id IN (${articleIds.map(() => '?').join(', ')}) ORDER BY article_id, position`,
+    articleIds,
+  );
+  const byArticle = new Map<string, LinkRow[]>(articleIds.map((id) => [id, []]));
+  for (const { article_id, ...row } of rows) byArticle.get(article_id)?.push(row);
+  return byArticle;
 }
 
 /**
