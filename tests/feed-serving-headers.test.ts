@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningTidings, startTidings } from './support/start-tidings.ts';
 
 /** A request whose body is not decoded (fetch un-gzips on its own): the bytes and headers as sent. */
-function raw(url: string, method: string, headers: Record<string, string> = {}) {
+function raw(url: string, method: string, headers: Record<string, string | string[]> = {}) {
   return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
     const req = httpRequest(url, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -77,6 +77,36 @@ describe('feed and media serving headers', () => {
       expect(head.headers['content-length']).toBe(String(get.body.byteLength));
       expect(head.headers.etag).toBe(get.headers.etag);
     }
+  });
+
+  it('answers a poll from memory exactly as its route does: 200s, 304s, repeated fields', async () => {
+    // A query string sends the same poll through the Hono route; without one it is answered from memory.
+    const url = `${tidings.baseUrl}/feeds/world.rss`;
+    const { etag, 'last-modified': lastModified } = (await raw(url, 'GET')).headers;
+    const polls: Record<string, string | string[]>[] = [
+      { 'accept-encoding': 'identity' },
+      { 'accept-encoding': 'gzip' },
+      { 'accept-encoding': 'GZIP;q=0.5, br' },
+      { 'accept-encoding': 'gzip;q=0' },
+      { 'if-none-match': etag ?? '' },
+      { 'If-None-Match': `W/${etag}` },
+      { 'if-none-match': ['"someone-else"', etag ?? ''] }, // two field lines: one list (RFC 9110 §5.3)
+      { 'if-none-match': '"someone-else"' },
+      { 'if-modified-since': lastModified ?? '' },
+      { 'accept-encoding': ['br', 'gzip'], 'if-none-match': `${etag?.slice(0, -1)}-gzip"` },
+    ];
+    const seen = (response: Awaited<ReturnType<typeof raw>>) => {
+      const { date: _date, connection: _connection, 'keep-alive': _keepAlive, ...headers } = response.headers;
+      return { status: response.status, headers, bytes: response.body.byteLength };
+    };
+    await raw(url, 'GET', { 'accept-encoding': 'gzip' }); // the gzip body is compressed once, then at hand
+    for (const headers of polls) {
+      const fromMemory = seen(await raw(url, 'GET', headers));
+      expect(fromMemory).toEqual(seen(await raw(`${url}?via=route`, 'GET', headers)));
+    }
+    expect(seen(await raw(url, 'GET', polls[6] ?? {})).status).toBe(304);
+    expect(seen(await raw(url, 'GET', polls[9] ?? {})).status).toBe(304);
+    expect(seen(await raw(url, 'GET', polls[7] ?? {})).status).toBe(200);
   });
 
   it('serves archive pages gzipped, with Vary, and renders a page again only when its articles change', async () => {

@@ -26,9 +26,23 @@ function matchesAnyEtag(header: string, etags: readonly string[]): boolean {
   return false;
 }
 
+/** Distinct Accept-Encoding values remembered: pollers send the same few values over and over. */
+const MAX_REMEMBERED_CODINGS = 64;
+const gzipAnswers = new Map<string, boolean>();
+
 /** True when the client accepts gzip (RFC 9110 §12.5.3), i.e. lists it (or *) without q=0. */
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {
   if (!acceptEncoding) return false;
+  let answer = gzipAnswers.get(acceptEncoding);
+  if (answer === undefined) {
+    answer = listsGzip(acceptEncoding);
+    if (gzipAnswers.size >= MAX_REMEMBERED_CODINGS) gzipAnswers.clear(); // a flood of odd values stays bounded
+    gzipAnswers.set(acceptEncoding, answer);
+  }
+  return answer;
+}
+
+function listsGzip(acceptEncoding: string): boolean {
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [coding = '', ...params] = part.split(';');
     const name = coding.trim();

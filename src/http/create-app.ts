@@ -39,13 +39,14 @@ export function createApp(deps: AppDeps): Hono {
   const { sink, store, config, now, renderers, metrics } = deps;
   const feedResponses = metrics.feedResponses;
 
-  // Feed polls are most of our traffic, and a route matched with no middleware is called directly
-  // (no compose, no promise): so /feeds/… is dispatched by an app of its own (see the end), its
-  // security headers prepared with each document (feed-routes.ts); every other path has the
-  // security headers site-wide.
+  // Feed polls are most of our traffic: a poll answered from memory skips Hono altogether
+  // (answerFromMemory), and the rest of /feeds/… is dispatched by an app of its own with no
+  // middleware (no compose, no promise; see the end), its security headers prepared with each
+  // document (feed-routes.ts). Every other path has the security headers site-wide.
   const feeds = new Hono();
   feeds.onError(async (error, c) => withSecurityHeaders(await onError(error, c)));
-  feeds.route('/feeds', createFeedRoutes({ sink, store, settings: config, now, renderers, feedResponses }));
+  const feedRoutes = createFeedRoutes({ sink, store, settings: config, now, renderers, feedResponses });
+  feeds.route('/feeds', feedRoutes.routes);
 
   const app = new Hono();
   app.onError(onError);
@@ -123,8 +124,10 @@ export function createApp(deps: AppDeps): Hono {
 
   const serveOthers = app.fetch;
   feeds.notFound((c) => serveOthers(c.req.raw, c.env, executionCtxOf(c))); // e.g. /feeds/a/b/c: the site's 404
-  app.fetch = (request, env, executionCtx) =>
-    isFeedPath(request.url) ? feeds.fetch(request, env, executionCtx) : serveOthers(request, env, executionCtx);
+  app.fetch = (request, env, executionCtx) => {
+    if (!isFeedPath(request.url)) return serveOthers(request, env, executionCtx);
+    return feedRoutes.answerFromMemory(request, env) ?? feeds.fetch(request, env, executionCtx);
+  };
   return app;
 }
 

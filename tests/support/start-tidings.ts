@@ -44,7 +44,12 @@ export async function startTidings(
   const dir = mkdtempSync(join(tmpdir(), 'tidings-test-'));
   let clock = new Date(now);
   let app: Hono | undefined;
-  const server: ServerType = serve({ fetch: (req) => (app as Hono).fetch(req), hostname: '127.0.0.1', port: 0 });
+  // The app is built once the port is known; env goes through as in src/node.ts (it carries Node's request).
+  const server: ServerType = serve({
+    fetch: (req, env) => (app as Hono).fetch(req, env),
+    hostname: '127.0.0.1',
+    port: 0,
+  });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
