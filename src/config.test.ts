@@ -57,6 +57,7 @@ describe('loadConfig', () => {
       retrySeconds: 60,
       timeoutMs: 10_000,
       requestsPerHour: 600,
+      forgetAfterDays: 7,
     });
     expect(() => loadConfig({ WEBSUB_REQUESTS_PER_HOUR: '0' })).toThrow(/WEBSUB_REQUESTS_PER_HOUR/);
     const squeezed = loadConfig({ WEBSUB_LEASE_SECONDS: '100000', WEBSUB_MAX_LEASE_SECONDS: '7200' }).websub.lease;

@@ -96,6 +96,8 @@ const configSchema = z.object({
    * the hub send a verification GET there, so the hub cannot be aimed at a third party's server.
    */
   WEBSUB_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).default(600),
+  /** Days an expired subscription or a refused request stays in the admin API before it is deleted. */
+  WEBSUB_FORGET_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   /**
    * Hosts whose video players may be embedded in article and ingested HTML (an https iframe of
    * exactly that host), comma-separated, e.g. "www.youtube.com,player.vimeo.com". Empty: no iframe.
@@ -263,6 +265,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       retrySeconds: e.WEBSUB_RETRY_SECONDS,
       timeoutMs: e.WEBSUB_TIMEOUT_MS,
       requestsPerHour: e.WEBSUB_REQUESTS_PER_HOUR,
+      forgetAfterDays: e.WEBSUB_FORGET_AFTER_DAYS,
     },
     feedContentBlocks: { leadImage: e.FEED_LEAD_IMAGE, byline: e.FEED_BYLINE },
     seedSampleContent: e.SEED_SAMPLE_CONTENT,

@@ -177,6 +177,8 @@ export interface FollowStore {
 
 export interface PublishStore {
   listFeedDocuments(): Promise<FeedDocumentState[]>;
+  /** Whether a document of this name was published (a WebSub topic must be one). */
+  hasFeedDocument(name: string): Promise<boolean>;
   saveFeedDocuments(documents: FeedDocumentState[]): Promise<void>;
   recordPublishRun(run: PublishRun): Promise<void>;
   listPublishRuns(limit: number): Promise<PublishRun[]>;
@@ -386,6 +388,11 @@ export interface WebSubStore {
   recordDeliveries(outcomes: DeliveryOutcome[]): Promise<void>;
   /** When the next queued delivery is due (ISO 8601), or undefined when none is queued. */
   nextDeliveryAt(): Promise<string | undefined>;
+  /**
+   * Deletes what no longer does anything: subscriptions whose lease ended before `before` (with
+   * any delivery still queued) and requests refused before it. Returns how many rows went.
+   */
+  forgetEndedSubscriptions(before: string): Promise<number>;
   /** Every request and subscription, by topic then callback; the state is as of `now`. */
   listSubscriptions(filter: { topic?: string; state?: SubscriptionState; now: string }): Promise<SubscriptionStatus[]>;
 }

@@ -14,7 +14,7 @@ export async function acceptRequest(
 ) {
   const topic = input['hub.topic'];
   const name = deps.documentNameOf(topic);
-  const published = name !== undefined && (await deps.store.listFeedDocuments()).some((doc) => doc.name === name);
+  const published = name !== undefined && (await deps.store.hasFeedDocument(name));
   if (!published) {
     throw new ValidationError(
       `hub.topic: ${topic} is not a feed Tidings publishes; subscribe to a feed's rel="self" URL`,

@@ -12,6 +12,9 @@ import { verifyPendingRequests } from './verify-intent.ts';
 
 /** Longest a Node timer sleeps before it looks at the queue again (retries are due at stored instants). */
 const MAX_SLEEP_MS = 60 * 60 * 1000;
+/** How often a run also deletes ended subscriptions and refused requests. */
+const FORGET_EVERY_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface HubRunSummary {
   verified: number;
@@ -54,8 +57,23 @@ export function createWebSubHub(deps: HubDeps, options: HubOptions): WebSubHub {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   const requests = createRequestLimit(deps.settings.requestsPerHour);
+  let forgotAt = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Expired subscriptions and refused requests stay in the admin API for a while, to explain
+   * themselves, then go: otherwise every callback that ever asked would be kept forever.
+   */
+  const forgetEnded = async () => {
+    const nowMs = deps.now().getTime();
+    if (nowMs - forgotAt < FORGET_EVERY_MS) return;
+    forgotAt = nowMs;
+    const before = new Date(nowMs - deps.settings.forgetAfterDays * DAY_MS).toISOString();
+    const forgotten = await deps.store.forgetEndedSubscriptions(before);
+    if (forgotten > 0) deps.log.info('websub: forgot ended subscriptions and refused requests', { forgotten, before });
+  };
 
   const runOnce = async (): Promise<HubRunSummary> => {
+    await forgetEnded();
     const verified = await verifyPendingRequests(deps, limit);
     const delivered = await deliverDue(deps, Math.max(0, limit - verified));
     return { verified, delivered };

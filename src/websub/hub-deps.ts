@@ -15,11 +15,13 @@ export interface WebSubSettings {
   timeoutMs: number;
   /** Subscription requests a callback host may make an hour (request-limit.ts). */
   requestsPerHour: number;
+  /** How long an ended subscription or a refused request stays visible before it is deleted. */
+  forgetAfterDays: number;
 }
 
 /** What the hub's parts need; app/create-services.ts builds it once. */
 export interface HubDeps {
-  store: WebSubStore & Pick<PublishStore, 'listFeedDocuments'>;
+  store: WebSubStore & Pick<PublishStore, 'hasFeedDocument'>;
   /** Published documents: a delivery sends the topic's current bytes. */
   sink: FeedSink;
   /** Outbound requests to callbacks, through the SSRF guard. */

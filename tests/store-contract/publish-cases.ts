@@ -40,6 +40,12 @@ export function describePublishCases({ store }: StoreContext): void {
       expect(await store().listFeedDocuments()).toEqual([documentState('all.json', 1), documentState('all.rss', 2)]);
     });
 
+    it('tells whether a document of a name was published', async () => {
+      await store().saveFeedDocuments([documentState('tag/climate.rss', 1)]);
+      expect(await store().hasFeedDocument('tag/climate.rss')).toBe(true);
+      expect(await store().hasFeedDocument('tag/climate.atom')).toBe(false);
+    });
+
     it('accepts an empty save', async () => {
       await store().saveFeedDocuments([]);
       expect(await store().listFeedDocuments()).toEqual([]);

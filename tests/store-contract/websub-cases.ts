@@ -149,5 +149,28 @@ export function describeWebSubCases({ store }: StoreContext): void {
       expect(await store().listSubscriptions({ now: NOW })).toEqual([]);
       expect(await store().nextDeliveryAt()).toBeUndefined();
     });
+
+    it('forgets subscriptions whose lease ended and refused requests, and keeps the rest', async () => {
+      await subscribeNow(); // its lease ends at later(55)
+      await subscribeNow({ callback: 'https://reader.example/cb/2', leaseSeconds: 7200 });
+      await store().queueDeliveries([TOPIC], NOW);
+      await store().saveSubscriptionRequest(request({ topic: OTHER_TOPIC, callback: 'https://reader.example/cb/3' }));
+      const [refused] = await store().claimSubscriptionRequests(NOW, later(1), 10);
+      await store().refuseSubscriptionRequest(refused as SubscriptionRequest, 'callback answered 404');
+      await store().saveSubscriptionRequest(
+        request({ topic: OTHER_TOPIC, callback: 'https://reader.example/cb/4', requestedAt: NOW }),
+      );
+
+      expect(await store().forgetEndedSubscriptions(later(50))).toBe(1); // only the refusal is that old
+      expect(await store().forgetEndedSubscriptions(later(60))).toBe(1);
+      const left = await store().listSubscriptions({ now: later(60) });
+      expect(left.map((s) => [s.callback, s.state, s.deliveryPending])).toEqual([
+        ['https://reader.example/cb/2', 'active', true],
+        ['https://reader.example/cb/4', 'pending', false],
+      ]);
+      expect(await store().claimDeliveries(later(60), later(61), 10)).toMatchObject([
+        { callback: 'https://reader.example/cb/2' },
+      ]);
+    });
   });
 }

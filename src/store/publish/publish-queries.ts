@@ -22,6 +22,10 @@ interface PublishRunRow {
 
 export function createPublishQueries(db: SqlDatabase): PublishStore {
   return {
+    async hasFeedDocument(name) {
+      return (await db.first('SELECT 1 FROM feed_documents WHERE name = ?', [name])) !== undefined;
+    },
+
     async listFeedDocuments() {
       const rows = await db.all<FeedDocumentRow>('SELECT * FROM feed_documents ORDER BY name');
       return rows.map(

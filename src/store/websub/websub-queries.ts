@@ -188,6 +188,20 @@ export function createWebSubQueries(db: SqlDatabase): WebSubStore {
       return row?.at ?? undefined;
     },
 
+    async forgetEndedSubscriptions(before) {
+      const changes = await db.batch([
+        sql(
+          `DELETE FROM websub_deliveries WHERE EXISTS (SELECT 1 FROM websub_subscriptions s
+             WHERE s.topic = websub_deliveries.topic AND s.callback = websub_deliveries.callback
+               AND s.expires_at < ?)`,
+          before,
+        ),
+        sql('DELETE FROM websub_subscriptions WHERE expires_at < ?', before),
+        sql(`DELETE FROM websub_requests WHERE state = 'refused' AND requested_at < ?`, before),
+      ]);
+      return (changes[1] ?? 0) + (changes[2] ?? 0);
+    },
+
     async listSubscriptions({ topic, state, now }) {
       const where = topic === undefined ? '' : 'WHERE topic = ?';
       const params = topic === undefined ? [] : [topic];
