@@ -1,5 +1,6 @@
+import { decodeHTML } from 'entities';
 import { describe, expect, it } from 'vitest';
-import { htmlToPlainText, summarize } from './plain-text.ts';
+import { collapseSpaces, htmlToPlainText, summarize } from './plain-text.ts';
 
 describe('htmlToPlainText', () => {
   it('drops tags and decodes named, decimal and hex entities', () => {
@@ -64,5 +65,43 @@ describe('summarize', () => {
 
   it('cuts a single overlong word hard', () => {
     expect(summarize('a'.repeat(50), 10)).toBe(`${'a'.repeat(9)}…`);
+  });
+});
+
+/** htmlToPlainText as it was before joinBlocks: every block collapsed and decoded on its own. */
+function perBlockPlainText(html: string): string {
+  const marked = html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<[!?][^>]*>/g, '')
+    .replace(/<(script|style|template|noscript|head)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(
+      /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|tr|td|th|figure|figcaption|section|article|aside|header|footer|main|nav)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi,
+      '\u0000',
+    )
+    .replace(/<\/?[a-z](?:[^>"']|"[^"]*"|'[^']*')*>/gi, '');
+  return marked
+    .split('\u0000')
+    .map((block) => decodeHTML(block.replace(/[ \t\n\f\r]+/g, ' ')).trim())
+    .filter((block) => block.length > 0)
+    .join('\n\n');
+}
+
+describe('joinBlocks', () => {
+  it('gives what decoding and collapsing each block alone gave', () => {
+    const inputs = [
+      '<p>a &amp</p><p>&lt;b&gt;</p>&#0;<br>&#10;x&#10;<br>&nbsp;<p>&#x20; y &#9;</p>',
+      '<p>&am</p><p>p; &#12</p>&#x<br>;&copy<p>\u0000&lt;\u0000</p>',
+      'one\u0000\u0000two \u0000 three\u00a0\u0000\u00a0',
+      '<li> a </li><li></li><li>\n</li><li>b&nbsp;&nbsp;c</li>',
+      '',
+    ];
+    for (const html of inputs) expect(htmlToPlainText(html), JSON.stringify(html)).toBe(perBlockPlainText(html));
+  });
+});
+
+describe('collapseSpaces', () => {
+  it('turns every run of ASCII whitespace into one space, as a match of every run did', () => {
+    const inputs = ['a b', 'a  b', ' a ', '\ta\n', 'a \t\r\n\f b', 'a\u00a0 \u00a0b', '  ', ' ', '', 'x\n\ny z  '];
+    for (const text of inputs) expect(collapseSpaces(text), JSON.stringify(text)).toBe(text.replace(/[ \t\n\f\r]+/g, ' '));
   });
 });

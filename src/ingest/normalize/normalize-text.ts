@@ -1,16 +1,15 @@
 import { decodeHTML } from 'entities';
-import { htmlToPlainText, summarize } from '../../domain/plain-text.ts';
+import { collapseSpaces, htmlToPlainText, summarize } from '../../domain/plain-text.ts';
 
 const ANY_TAG = /<\/?[a-z][^>]*>/i;
 const MARKUP_OR_NUL = /[<\u0000]/;
-const ASCII_SPACES = /[ \t\n\f\r]+/g;
 
 /** Plain text from a title-like field: markup stripped, entities decoded (twice-escaped ones too), one line. */
 export function cleanText(value: string | undefined, max: number): string {
   if (!value) return '';
   // Without "<" (or the NUL htmlToPlainText splits blocks on) the text is one block: what
   // htmlToPlainText would return is the decoded text, so its five passes are skipped.
-  let text = MARKUP_OR_NUL.test(value) ? htmlToPlainText(value) : decodeHTML(value.replace(ASCII_SPACES, ' ')).trim();
+  let text = MARKUP_OR_NUL.test(value) ? htmlToPlainText(value) : decodeHTML(collapseSpaces(value)).trim();
   if (ANY_TAG.test(text)) text = htmlToPlainText(text); // "&lt;b&gt;" decoded into markup
   return summarize(text, max);
 }
@@ -24,7 +23,7 @@ export function summarizeStart(text: string, max: number): string {
   const head = text.slice(0, 2 * max + 16);
   if (head.length === text.length) return summarize(text, max);
   let codePoints = 0;
-  for (const _ of head.replace(ASCII_SPACES, ' ').trim()) if (++codePoints > max + 1) return summarize(head, max);
+  for (const _ of collapseSpaces(head).trim()) if (++codePoints > max + 1) return summarize(head, max);
   return summarize(text, max);
 }
 

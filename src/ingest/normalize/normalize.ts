@@ -5,6 +5,7 @@ import { hashText } from './hash-text.ts';
 import { canonicalLink, cleanText, firstImage, summarizeStart, textToHtml } from './normalize-text.ts';
 import { parseDate } from './parse-date.ts';
 import { resolveUrl, sanitizeContent } from './sanitize-content.ts';
+import { sanitizedHtmlToText } from './sanitized-html-to-text.ts';
 
 export interface NormalizeContext {
   /** The URL the document came from, after redirects: the base of last resort. */
@@ -94,7 +95,8 @@ export function normalizeItem(
   const { base, link } = identity;
   const contentHtml = item.contentHtml ?? item.summaryHtml;
   const safeHtml = contentHtml ? sanitizeContent(contentHtml, base, embedHosts) : textToHtml(item.contentText);
-  const contentText = (item.contentText ?? htmlToPlainText(safeHtml)).slice(0, MAX_TEXT);
+  // The sanitizer's output has a tag grammar simple enough to read in one pass (sanitizedHtmlToText).
+  const contentText = (item.contentText ?? sanitizedHtmlToText(safeHtml)).slice(0, MAX_TEXT);
   const summarySource =
     item.summaryHtml && item.summaryHtml !== contentHtml ? htmlToPlainText(item.summaryHtml) : contentText;
   const summary = summarizeStart(summarySource, 300);
