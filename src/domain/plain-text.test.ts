@@ -102,6 +102,7 @@ describe('joinBlocks', () => {
 describe('collapseSpaces', () => {
   it('turns every run of ASCII whitespace into one space, as a match of every run did', () => {
     const inputs = ['a b', 'a  b', ' a ', '\ta\n', 'a \t\r\n\f b', 'a\u00a0 \u00a0b', '  ', ' ', '', 'x\n\ny z  '];
-    for (const text of inputs) expect(collapseSpaces(text), JSON.stringify(text)).toBe(text.replace(/[ \t\n\f\r]+/g, ' '));
+    for (const text of inputs)
+      expect(collapseSpaces(text), JSON.stringify(text)).toBe(text.replace(/[ \t\n\f\r]+/g, ' '));
   });
 });
