@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { eventually, startSubscriber } from '../tests/support/websub-subscriber.ts';
 import { printTable, ratio, requestsPerSecond } from './support/measure.ts';
@@ -92,7 +93,11 @@ try {
   };
 
   const rounds = [];
+  const cpuBefore = cpuMsOf(child.pid);
   for (let round = 0; round < ROUNDS; round++) rounds.push(await fanOut());
+  // CPU time is what the hub takes from serving, whatever else the machine runs meanwhile.
+  const cpuPerDelivery =
+    cpuBefore === undefined ? undefined : ((cpuMsOf(child.pid) ?? 0) - cpuBefore) / (ROUNDS * SUBSCRIBERS);
   const failed = subscriber.received.filter((r) => r.status >= 300 || !r.headers['x-hub-signature']).length;
   printTable(
     `Fan-out of all.rss (${bytes} bytes) to ${SUBSCRIBERS} signed subscribers on 127.0.0.1, ${ROUNDS} rounds`,
@@ -103,6 +108,9 @@ try {
     })),
   );
   console.log(`goal: last delivery < 5000 ms; deliveries without a signature or refused: ${failed}`);
+  if (cpuPerDelivery !== undefined) {
+    console.log(`hub process CPU per delivery (publish included): ${cpuPerDelivery.toFixed(2)} ms`);
+  }
 
   // Serving while fan-outs run back to back, against the same route idle and a bare route.
   const load = (url: string) => requestsPerSecond(url, 200, { connections: CONNECTIONS, durationSeconds: DURATION_S });
@@ -134,4 +142,14 @@ try {
 } finally {
   child.kill();
   await subscriber.close();
+}
+
+/** User + system CPU time of a process so far, from /proc (Linux); undefined elsewhere. */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, USER_HZ = 100
+  } catch {
+    return undefined;
+  }
 }

@@ -19,14 +19,15 @@ import { loadSampleContent } from '../../src/seed/load-sample-content.ts';
 
 const TOKEN = 'bench-token-0123456789';
 let app: Hono | undefined;
-const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
+const listen = (fetch: (request: Request, env: unknown) => Response | Promise<Response>) =>
   new Promise<string>((resolve) => {
     const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, () => {
       resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     });
   });
 // Listening first: PUBLIC_URL (the topics' URLs) must be the address subscribers reach.
-const ours = await listen((request) => (app as Hono).fetch(request));
+// env goes through as in src/node.ts: it carries Node's request, which the feed route reads.
+const ours = await listen((request, env) => (app as Hono).fetch(request, env));
 
 const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-hub-'));
 const config = loadConfig({
@@ -35,7 +36,10 @@ const config = loadConfig({
   ADMIN_TOKEN: TOKEN,
   PUBLIC_URL: ours,
   OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32', // the subscribers are on 127.0.0.1
+  WEBSUB_REQUESTS_PER_HOUR: '100000', // every subscriber is on the one host 127.0.0.1
   PUBLISH_SCHEDULE: '0 0 1 1 *',
+  // The worker threads log with their own logger, to this stdout, where the parent expects one JSON line.
+  LOG_LEVEL: 'silent',
 });
 const ctx = createServices(config, await openNodeAdapters(config, silentLogger), { log: silentLogger });
 await loadSampleContent({ ...ctx, seedDir: config.seedDir, siteUrl: config.siteUrl });
