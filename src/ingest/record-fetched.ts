@@ -89,10 +89,10 @@ export async function recordFetched(job: FetchedJob, deps: RecordFetchedDeps): P
     const { text } = decodeCharset(fetched.body, fetched.contentType);
     const parsed = await parseFeed(text);
     const context = { responseUrl: fetched.finalUrl, now: fetchedAt };
-    const { feed, keys } = selectRetained(parsed, context, deps.retention);
+    const { feed, keys, identities } = selectRetained(parsed, context, deps.retention);
     const known = await deps.store.listItemHashes(source.id);
     const isKnown = (key: string, hash: string) => known.get(key) === hash;
-    const items = normalizeFeed(feed, { ...context, isKnown, embedHosts: deps.embedHosts ?? [] });
+    const items = normalizeFeed(feed, { ...context, identities, isKnown, embedHosts: deps.embedHosts ?? [] });
     return await recordSuccess(job, deps, fetchedAt, fetched, items, {
       bodyHash,
       keys,

@@ -1,4 +1,4 @@
-import { FUTURE_TOLERANCE_MS, feedBaseOf, identifyItem } from './normalize/normalize.ts';
+import { FUTURE_TOLERANCE_MS, feedBaseOf, type ItemIdentity, identifyItem } from './normalize/normalize.ts';
 import { parseDate } from './normalize/parse-date.ts';
 import type { ParsedFeed } from './parse/parsed-feed.ts';
 
@@ -9,6 +9,8 @@ export interface RetainedFeed {
   feed: ParsedFeed;
   /** The identity (dedupe key) of every kept item, changed or not. */
   keys: string[];
+  /** identifyItem of every kept item, in the order of feed.items: normalizeFeed takes them as they are. */
+  identities: ItemIdentity[];
 }
 
 /**
@@ -29,12 +31,16 @@ export function selectRetained(
   const ranked = feed.items.map((item, index) => {
     const published = parseDate(item.published) ?? parseDate(item.updated);
     const date = published === undefined || published > nowMs + FUTURE_TOLERANCE_MS ? nowMs : published;
-    return { item, index, date, key: identifyItem(item, base).key };
+    return { item, index, date, identity: identifyItem(item, base) };
   });
   const kept = ranked
     .filter((entry) => entry.date >= oldest)
     .sort((a, b) => b.date - a.date || a.index - b.index)
     .slice(0, retention.maxItems)
     .sort((a, b) => a.index - b.index);
-  return { feed: { ...feed, items: kept.map((entry) => entry.item) }, keys: kept.map((entry) => entry.key) };
+  return {
+    feed: { ...feed, items: kept.map((entry) => entry.item) },
+    keys: kept.map((entry) => entry.identity.key),
+    identities: kept.map((entry) => entry.identity),
+  };
 }

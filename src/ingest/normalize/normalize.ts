@@ -16,6 +16,8 @@ export interface NormalizeContext {
   isKnown?: (key: string, hash: string) => boolean;
   /** EMBED_HOSTS: hosts whose players survive sanitizing (none when absent). */
   embedHosts?: readonly string[];
+  /** identifyItem of each of the feed's items, in order, when already known (selectRetained): not hashed twice. */
+  identities?: readonly ItemIdentity[];
 }
 
 /** What identifies an item and its version, computed cheaply before any cleaning. */
@@ -45,8 +47,8 @@ export function normalizeFeed(feed: ParsedFeed, context: NormalizeContext): Norm
   const feedBase = feedBaseOf(feed, context.responseUrl);
   const seen = new Set<string>();
   const items: NormalizedItem[] = [];
-  for (const item of feed.items) {
-    const identity = identifyItem(item, feedBase);
+  for (const [index, item] of feed.items.entries()) {
+    const identity = context.identities?.[index] ?? identifyItem(item, feedBase);
     if (seen.has(identity.key)) continue;
     seen.add(identity.key);
     if (context.isKnown?.(identity.key, identity.hash)) continue;
