@@ -113,6 +113,27 @@ export function describeRelatedCases({ store }: StoreContext): void {
       expect(found.candidates[0]?.lead).toBe('After forty years the lighthouse keeper locked the door.');
     });
 
+    it("indexes an external item's body by its first 2,000 characters (0014), and stores it whole", async () => {
+      const source = makeSource({ name: 'Long Reads' });
+      await store().createSource(source);
+      const opening = `Lighthouse keeper retires after forty years. ${'The coast road was quiet that winter. '.repeat(60)}`;
+      const contentText = `${opening.slice(0, 2000)} albatross`; // the one word past the indexed start
+      const item = makeItem('long', { title: 'A long read', summary: 'Winter on the coast.', contentText });
+      await store().recordFetch(makeFetch(source.id, [item]));
+      const search = (terms: string[]) =>
+        store().searchStories({ terms, field: 'text', kind: 'external', now: NOW, articleUrl, limit: 5 });
+      expect((await search(['lighthouse'])).candidates.map((c) => c.title)).toEqual(['A long read']);
+      expect((await search(['albatross'])).candidates).toEqual([]);
+      const [found] = (await search(['lighthouse'])).candidates;
+      expect((await store().getExternalStories([found?.id ?? '']))[0]?.text).toBe(contentText);
+
+      await store().recordFetch(
+        makeFetch(source.id, [{ ...item, contentHash: 'hash-long-2', contentText: `${contentText} edited` }]),
+      );
+      expect((await search(['lighthouse'])).candidates.map((c) => c.title)).toEqual(['A long read']);
+      expect((await search(['edited'])).candidates).toEqual([]);
+    });
+
     it('counts the stories holding each of many terms, up to a cap', async () => {
       await seedStories();
       const named = ['storm', 'coast', 'budget', 'council', 'nothing', 'road', 'surge', 'season', 'hits', 'zzz', 'the'];
