@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { createFsFeedSink } from '../src/adapters/node/fs-feed-sink.ts';
+import { nodeOutbound } from '../src/adapters/node/node-adapters.ts';
 import { createOffloadedJobs } from '../src/adapters/node/offload/offloaded-jobs.ts';
 import { loadMigrations, openSqliteDatabase } from '../src/adapters/node/sqlite-database.ts';
 import { createInlineJobs, type Jobs } from '../src/app/jobs.ts';
@@ -135,7 +136,14 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
 });
 const feedSink = createFsFeedSink(config.feedsDir);
-const inline = createInlineJobs({ store, sink: feedSink, config, log: silentLogger });
+const inline = createInlineJobs({
+  store,
+  sink: feedSink,
+  config,
+  log: silentLogger,
+  ...nodeOutbound(config),
+  now: () => new Date(),
+});
 const pools = [1, 2].map((threads) => createOffloadedJobs(config, { threads, feeds: feedSink }));
 let jobRound = 0;
 

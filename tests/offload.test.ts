@@ -8,6 +8,8 @@ import { normalizeFeed } from '../src/ingest/normalize/normalize.ts';
 import { parseFeed } from '../src/ingest/parse/parse-feed.ts';
 import { addFillerArticles } from './related-filler.ts';
 import { type RunningTidings, startTidings } from './support/start-tidings.ts';
+import { hubRequest } from './support/websub-client.ts';
+import { eventually, startSubscriber } from './support/websub-subscriber.ts';
 
 const NOW = '2026-11-25T12:00:00.000Z';
 
@@ -80,6 +82,39 @@ describe('heavy work in worker threads (WORKER_THREADS=1)', () => {
     const rss = await tidings.request('/feeds/all.rss');
     expect(rss.status).toBe(200);
     expect(await rss.text()).toContain('Rotterdam prepares its storm surge barrier');
+  });
+
+  it("sends our hub's verifications and deliveries from the thread, counted here in /metrics", async () => {
+    const subscriber = await startSubscriber();
+    try {
+      await tidings.publish();
+      const topic = `${tidings.baseUrl}/feeds/all.json`;
+      const callback = `${subscriber.url}/threaded`;
+      const params = { 'hub.mode': 'subscribe', 'hub.topic': topic, 'hub.callback': callback, 'hub.secret': 's' };
+      expect((await hubRequest(tidings, params)).status).toBe(202);
+      await eventually(() => subscriber.verifications.find((v) => v.path === '/threaded'), 'the verification');
+
+      const created = await api('POST', '/api/articles', {
+        title: 'Pushed from a worker thread',
+        bodyHtml: '<p>Delivered while this thread only serves.</p>',
+        category: 'World',
+        author: { name: 'Ada Quill' },
+        status: 'published',
+        publishedAt: '2026-11-25T11:00:00Z',
+      });
+      expect(created.status).toBe(201);
+      await eventually(async () => {
+        await tidings.publish(); // until the subscription is active, a publish has no one to send to
+        return subscriber.received.find((r) => r.path === '/threaded');
+      }, 'the delivery');
+      const delivered = subscriber.received.find((r) => r.path === '/threaded');
+      expect(delivered?.body.toString()).toContain('Pushed from a worker thread');
+      expect(delivered?.headers['x-hub-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+      const metrics = await (await tidings.request('/metrics', { admin: true })).text();
+      expect(metrics).toMatch(/^tidings_websub_deliveries_total\{outcome="delivered"\} [1-9]/m);
+    } finally {
+      await subscriber.close();
+    }
   });
 
   it('keeps this thread free while a 400-item feed is parsed, sanitized and stored', async () => {

@@ -6,7 +6,6 @@ import { checkUrlAllowed, type ResolveHost, type SsrfPolicy } from '../ingest/fe
 import { sanitizeContent } from '../ingest/normalize/sanitize-content.ts';
 import { createIngestCycle, type IngestCycle, type IngestOne } from '../ingest/run-ingest-cycle.ts';
 import type { Logger } from '../log.ts';
-import { advertisedHubUrl, documentNameOfUrl } from '../publish/feed-catalog.ts';
 import type { FeedSink } from '../publish/feed-sink.ts';
 import { notifyHub } from '../publish/notify-hub.ts';
 import { createPublisher, type Publisher } from '../publish/publisher.ts';
@@ -16,11 +15,12 @@ import type { SqlDatabase } from '../store/sql-database.ts';
 import { createSqlStore } from '../store/sql-store.ts';
 import type { Store } from '../store/store.ts';
 import { createWebSubHub, type WebSubHub } from '../websub/create-hub.ts';
+import { createHubDeps } from './create-hub-deps.ts';
 import { importSourcesFromOpml, type SourceImportReport } from './import-sources.ts';
 import { createInlineJobs, type Jobs } from './jobs.ts';
 import { createImageMeasurer, type StatMedia } from './measure-image.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { observeDeliveries, observeIngest, observePublisher } from './observe-jobs.ts';
+import { countDeliveries, observeIngest, observePublisher } from './observe-jobs.ts';
 import { createRelatedRefreshHooks } from './related-refresh-hooks.ts';
 
 /** What a runtime supplies: its database, document sink and network. The entries choose them. */
@@ -118,34 +118,20 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
   const nowMs = () => now().getTime();
   const store = createSqlStore(adapters.db);
   const metrics = createMetrics(store);
-  const jobs = adapters.jobs ?? createInlineJobs({ store, sink: adapters.publishTo ?? adapters.feeds, config, log });
+  const sink = adapters.publishTo ?? adapters.feeds;
+  const outbound = { fetch: adapters.fetch, resolveHost: adapters.resolveHost };
+  const jobs = adapters.jobs ?? createInlineJobs({ store, sink, config, log, ...outbound, now });
   const outboundPolicy: SsrfPolicy = { resolveHost: adapters.resolveHost, allowNetworks: config.outboundAllowNetworks };
   const outboundFetch = createGuardedFetch(adapters.fetch, outboundPolicy);
-  const hubUrl = advertisedHubUrl(config);
   const external = config.websubHub;
   const websub = external
     ? undefined
-    : createWebSubHub(
-        {
-          store: observeDeliveries(store, metrics),
-          sink: adapters.publishTo ?? adapters.feeds,
-          client: {
-            fetch: adapters.fetch,
-            checkUrl: (url) => checkUrlAllowed(url, outboundPolicy),
-            timeoutMs: config.websub.timeoutMs,
-            userAgent: `Tidings/0.1 WebSub hub (+${config.publicUrl})`,
-          },
-          settings: config.websub,
-          hubUrl,
-          documentNameOf: (topic) => documentNameOfUrl(config.publicUrl, topic),
-          log,
-          now,
-        },
-        {
-          background: options.background ?? true,
-          ...(limits.maxHubWorkPerRun && { maxPerRun: limits.maxHubWorkPerRun }),
-        },
-      );
+    : createWebSubHub(createHubDeps(config, { store, sink, ...outbound, log, now }), {
+        background: options.background ?? true,
+        ...(limits.maxHubWorkPerRun && { maxPerRun: limits.maxHubWorkPerRun }),
+        work: jobs.runHubWork,
+        observe: (summary) => countDeliveries(summary, metrics),
+      });
   const measurer = createImageMeasurer({
     publicUrl: config.publicUrl,
     ...(adapters.statMedia && { statMedia: adapters.statMedia }),

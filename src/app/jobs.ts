@@ -7,6 +7,7 @@
 import type { Config } from '../config.ts';
 import type { Source } from '../domain/source.ts';
 import { createRecordFetched } from '../ingest/create-ingester.ts';
+import type { ResolveHost } from '../ingest/fetch/ssrf-guard.ts';
 import type { RecordFetched } from '../ingest/record-fetched.ts';
 import type { Logger } from '../log.ts';
 import type { FeedSink } from '../publish/feed-sink.ts';
@@ -19,6 +20,8 @@ import {
 } from '../related/refresh-related.ts';
 import { renderers } from '../render/index.ts';
 import type { Store } from '../store/store.ts';
+import { doHubWork, type HubWorkSummary } from '../websub/hub-work.ts';
+import { createHubDeps } from './create-hub-deps.ts';
 
 export interface Jobs {
   /** Parse, normalize and store one fetched document, or record why it failed (ingest-source.ts). */
@@ -31,6 +34,8 @@ export interface Jobs {
   refreshRelatedForArticle(articleId: string, options: RefreshOptions): Promise<RefreshResult>;
   /** One publish run at the instant `now` (ISO 8601): renders what changed, writes the sink. */
   publishFeeds(trigger: string, now: string): Promise<PublishResult>;
+  /** Our WebSub hub's verifications and due deliveries, at most `limit` (websub/hub-work.ts). */
+  runHubWork(limit: number): Promise<HubWorkSummary>;
   /** Waits for jobs in flight and releases the threads, if any. */
   close?(): Promise<void>;
 }
@@ -41,10 +46,16 @@ export interface InlineJobsDeps {
   sink: FeedSink;
   config: Config;
   log: Logger;
+  /** Outbound requests (WebSub callbacks) and the host lookups of the SSRF guard. */
+  fetch: typeof fetch;
+  resolveHost: ResolveHost;
+  /** The clock of the hub's work; publish gets its instant from the caller. */
+  now: () => Date;
 }
 
 /** The jobs on this thread, on this store: what Workers and the CLI run, and what each worker thread runs. */
-export function createInlineJobs({ store, sink, config, log }: InlineJobsDeps): Jobs {
+export function createInlineJobs({ store, sink, config, log, fetch, resolveHost, now }: InlineJobsDeps): Jobs {
+  const hub = createHubDeps(config, { store, sink, fetch, resolveHost, log, now });
   return {
     recordFetched: createRecordFetched(store, config.ingest, log),
     claimDueSources: (now, claimUntil, limit) => store.claimDueSources(now, claimUntil, limit),
@@ -52,5 +63,6 @@ export function createInlineJobs({ store, sink, config, log }: InlineJobsDeps): 
     refreshRelatedForArticle: (articleId, options) => refreshRelatedForArticle(store, articleId, options),
     publishFeeds: (trigger, now) =>
       publishFeeds({ store, sink, renderers, settings: config, now: () => new Date(now), log }, trigger),
+    runHubWork: (limit) => doHubWork(hub, limit),
   };
 }

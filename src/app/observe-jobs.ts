@@ -1,7 +1,8 @@
 import { sourceState } from '../domain/source.ts';
+import type { DeliveryOutcome } from '../domain/subscription.ts';
 import type { IngestOne } from '../ingest/run-ingest-cycle.ts';
 import type { Publisher } from '../publish/publisher.ts';
-import type { WebSubStore } from '../store/store.ts';
+import type { HubWorkSummary } from '../websub/hub-work.ts';
 import type { IngestOutcome, Metrics } from './metrics.ts';
 
 /** The publisher, counting each run it finishes: outcome, duration, documents written. */
@@ -34,16 +35,9 @@ export function observeIngest(ingest: IngestOne, metrics: Metrics): IngestOne {
   };
 }
 
-/**
- * The hub's store, counting each delivery outcome once it is recorded: every
- * delivery attempt ends in recordDeliveries, so the hub itself needs no metrics.
- */
-export function observeDeliveries<S extends Pick<WebSubStore, 'recordDeliveries'>>(store: S, metrics: Metrics): S {
-  return {
-    ...store,
-    async recordDeliveries(outcomes) {
-      await store.recordDeliveries(outcomes);
-      for (const outcome of outcomes) metrics.websubDeliveries.inc({ outcome: outcome.kind });
-    },
-  };
+/** A hub run's deliveries, counted by outcome (wherever the run happened: its store writes are not seen here). */
+export function countDeliveries(summary: HubWorkSummary, metrics: Metrics): void {
+  for (const [outcome, count] of Object.entries(summary.deliveries) as [DeliveryOutcome['kind'], number][]) {
+    if (count > 0) metrics.websubDeliveries.inc({ outcome }, count);
+  }
 }

@@ -5,21 +5,15 @@ import type {
   SubscriptionStatus,
 } from '../domain/subscription.ts';
 import { acceptRequest } from './accept-request.ts';
-import { deliverDue } from './deliver.ts';
 import type { HubDeps } from './hub-deps.ts';
+import { doHubWork, type HubWorkSummary, NO_HUB_WORK } from './hub-work.ts';
 import { createRequestLimit } from './request-limit.ts';
-import { verifyPendingRequests } from './verify-intent.ts';
 
 /** Longest a Node timer sleeps before it looks at the queue again (retries are due at stored instants). */
 const MAX_SLEEP_MS = 60 * 60 * 1000;
 /** How often a run also deletes ended subscriptions and refused requests. */
 const FORGET_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface HubRunSummary {
-  verified: number;
-  delivered: number;
-}
 
 /** Tidings' own WebSub hub: what the HTTP routes, the publisher and the schedulers ask of it. */
 export interface WebSubHub {
@@ -34,7 +28,7 @@ export interface WebSubHub {
   /** After a publish: queues a delivery per live subscription of each changed topic, and starts sending in the background. */
   topicsChanged(topics: string[]): Promise<number>;
   /** Verifies pending requests, then sends due deliveries. One run at a time; a call during a run gets one more after it. */
-  run(): Promise<HubRunSummary>;
+  run(): Promise<HubWorkSummary>;
   listSubscriptions(filter: { topic?: string; state?: SubscriptionState }): Promise<SubscriptionStatus[]>;
   /** Stops the retry timer and waits for the run in flight. */
   close(): Promise<void>;
@@ -48,12 +42,19 @@ export interface HubOptions {
   background: boolean;
   /** Verifications and deliveries per run (Workers: its subrequest budget); unlimited on Node. */
   maxPerRun?: number;
+  /**
+   * Where the verifications and deliveries run: Node hands in its worker threads (jobs.ts),
+   * so a fan-out to many subscribers leaves the serving thread to serve. Inline by default.
+   */
+  work?: (limit: number) => Promise<HubWorkSummary>;
+  /** Told how each run ended, e.g. to count deliveries by outcome. */
+  observe?: (summary: HubWorkSummary) => void;
 }
 
 export function createWebSubHub(deps: HubDeps, options: HubOptions): WebSubHub {
   const limit = options.maxPerRun ?? Number.MAX_SAFE_INTEGER;
-  let current: Promise<HubRunSummary> | undefined;
-  let again: Promise<HubRunSummary> | undefined;
+  let current: Promise<HubWorkSummary> | undefined;
+  let again: Promise<HubWorkSummary> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   const requests = createRequestLimit(deps.settings.requestsPerHour);
@@ -72,11 +73,13 @@ export function createWebSubHub(deps: HubDeps, options: HubOptions): WebSubHub {
     if (forgotten > 0) deps.log.info('websub: forgot ended subscriptions and refused requests', { forgotten, before });
   };
 
-  const runOnce = async (): Promise<HubRunSummary> => {
+  const work = options.work ?? ((max: number) => doHubWork(deps, max));
+
+  const runOnce = async (): Promise<HubWorkSummary> => {
     await forgetEnded();
-    const verified = await verifyPendingRequests(deps, limit);
-    const delivered = await deliverDue(deps, Math.max(0, limit - verified));
-    return { verified, delivered };
+    const summary = await work(limit);
+    options.observe?.(summary);
+    return summary;
   };
 
   const wakeForRetries = async () => {
@@ -89,11 +92,11 @@ export function createWebSubHub(deps: HubDeps, options: HubOptions): WebSubHub {
     (timer as { unref?: () => void }).unref?.(); // a pending retry never keeps the process alive
   };
 
-  const start = (): Promise<HubRunSummary> => {
+  const start = (): Promise<HubWorkSummary> => {
     const running = runOnce()
-      .catch((error): HubRunSummary => {
+      .catch((error): HubWorkSummary => {
         deps.log.error('websub: hub run failed; its work stays queued', { error });
-        return { verified: 0, delivered: 0 };
+        return NO_HUB_WORK;
       })
       .finally(() => {
         if (current === running) current = undefined;
@@ -103,8 +106,8 @@ export function createWebSubHub(deps: HubDeps, options: HubOptions): WebSubHub {
     return running;
   };
 
-  const run = (): Promise<HubRunSummary> => {
-    if (closed) return Promise.resolve({ verified: 0, delivered: 0 });
+  const run = (): Promise<HubWorkSummary> => {
+    if (closed) return Promise.resolve(NO_HUB_WORK);
     if (!current) return start();
     again ??= current.then(() => {
       again = undefined;

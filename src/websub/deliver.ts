@@ -2,6 +2,7 @@ import type { Delivery, DeliveryOutcome } from '../domain/subscription.ts';
 import type { FeedDocument } from '../publish/feed-sink.ts';
 import { callCallback } from './call-callback.ts';
 import type { HubDeps } from './hub-deps.ts';
+import type { DeliveryTally } from './hub-work.ts';
 import { mapAtMost } from './map-at-most.ts';
 import { nextAttemptAt } from './retry-delay.ts';
 import { signBody } from './sign-body.ts';
@@ -14,11 +15,12 @@ const ROUNDS_PER_CLAIM = 8;
  * document POSTed whole to the callback, with its Content-Type, a Link header naming our
  * hub and the topic (rel="hub", rel="self", combined as §7 recommends), and X-Hub-Signature
  * when the subscription has a secret (§7.1). A 2xx delivers; 410 ends the subscription;
- * anything else is tried again later, until maxAttempts. Returns how many were sent.
+ * anything else is tried again later, until maxAttempts. Returns how they ended.
  */
-export async function deliverDue(deps: HubDeps, limit: number): Promise<number> {
+export async function deliverDue(deps: HubDeps, limit: number): Promise<DeliveryTally> {
   const { concurrency, timeoutMs } = deps.settings;
   const chunk = concurrency * ROUNDS_PER_CLAIM;
+  const tally: DeliveryTally = { delivered: 0, retry: 0, 'gave-up': 0, gone: 0 };
   let sent = 0;
   while (sent < limit) {
     const at = deps.now().getTime();
@@ -29,9 +31,10 @@ export async function deliverDue(deps: HubDeps, limit: number): Promise<number> 
     const documents = await loadDocuments(deps, due);
     const outcomes = await mapAtMost(due, concurrency, (delivery) => deliverOne(deps, delivery, documents));
     await deps.store.recordDeliveries(outcomes);
+    for (const outcome of outcomes) tally[outcome.kind]++;
     sent += due.length;
   }
-  return sent;
+  return tally;
 }
 
 /** Each topic's document, read once per chunk whatever the number of its subscribers. */

@@ -15,6 +15,14 @@ export interface NodeAdapters extends ServiceAdapters {
   db: SqliteDatabase;
 }
 
+/** Outbound requests on Node: fetch guarded at connect time too, and node:dns for the SSRF guard. */
+export function nodeOutbound(config: Config): Pick<ServiceAdapters, 'fetch' | 'resolveHost'> {
+  return {
+    fetch: createConnectGuardedFetch({ allowNetworks: config.outboundAllowNetworks }),
+    resolveHost: resolveHostWithDns,
+  };
+}
+
 /**
  * The Node runtime: the SQLite file (migrated before anything reads it), the
  * feeds folder, node:dns, and fetch guarded at connect time as well, so the
@@ -36,8 +44,7 @@ export async function openNodeAdapters(config: Config, log: Logger): Promise<Nod
   return {
     db,
     feeds,
-    fetch: createConnectGuardedFetch({ allowNetworks: config.outboundAllowNetworks }),
-    resolveHost: resolveHostWithDns,
+    ...nodeOutbound(config),
     // The folder /media/ is served from (node.ts): the sample images.
     statMedia: createFsMediaStat(join(config.seedDir, 'images')),
     ...(jobs && { jobs }),

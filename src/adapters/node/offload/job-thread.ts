@@ -10,6 +10,7 @@ import type { Config } from '../../../config.ts';
 import { createLogger } from '../../../log.ts';
 import { createSqlStore } from '../../../store/sql-store.ts';
 import { createFsFeedSink } from '../fs-feed-sink.ts';
+import { nodeOutbound } from '../node-adapters.ts';
 import { openSqliteDatabase } from '../sqlite-database.ts';
 import { type JobTask, runTask } from './job-task.ts';
 
@@ -20,6 +21,8 @@ const jobs = createInlineJobs({
   sink: createFsFeedSink(config.feedsDir),
   config,
   log: createLogger(config.logLevel),
+  ...nodeOutbound(config),
+  now: () => new Date(), // no clock is injected into a thread: tests that set one run the jobs inline
 });
 
 export default function run(task: JobTask): Promise<unknown> {

@@ -15,8 +15,8 @@ export interface OffloadOptions {
 /**
  * The Jobs port on a pool of worker threads (piscina): the serving thread only fetches
  * (network time, so a long parse never eats into another fetch's timeouts), claims nothing
- * and writes nothing while it ingests or publishes, and answers polls from memory whatever
- * runs. A fetched body's buffer is moved to the thread, not copied.
+ * and writes nothing while it ingests or publishes, sends no WebSub request, and answers
+ * polls from memory whatever runs. A fetched body's buffer is moved to the thread, not copied.
  */
 export function createOffloadedJobs(config: Config, { threads, feeds }: OffloadOptions): Jobs {
   const pool = new Piscina({
@@ -44,6 +44,7 @@ export function createOffloadedJobs(config: Config, { threads, feeds }: OffloadO
       await feeds.reload(result.feedsWritten);
       return result;
     },
+    runHubWork: (...args) => run({ job: 'runHubWork', args }),
     close: () => pool.close(),
   };
 }
