@@ -37,6 +37,7 @@ const config = loadConfig({
   PUBLIC_URL: ours,
   OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32', // the subscribers are on 127.0.0.1
   WEBSUB_REQUESTS_PER_HOUR: '100000', // every subscriber is on the one host 127.0.0.1
+  WORKER_THREADS: process.env.WORKER_THREADS ?? '2', // the parent runs the bench with 0 and with threads
   PUBLISH_SCHEDULE: '0 0 1 1 *',
   // The worker threads log with their own logger, to this stdout, where the parent expects one JSON line.
   LOG_LEVEL: 'silent',
