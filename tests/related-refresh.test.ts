@@ -131,6 +131,22 @@ describe('choosing query words', () => {
       'storm',
     ]);
   });
+
+  it('counts only the words it still needs, best first', async () => {
+    for (let i = 0; i < 4; i++) await store.createArticle(story(`Storm report ${i}`, 'The storm moved east.'));
+    const counted: string[][] = [];
+    const counting = {
+      countStoriesWithTerms: (terms: string[], cap: number) => {
+        counted.push(terms);
+        return store.countStoriesWithTerms(terms, cap);
+      },
+    };
+    const terms = ['storm', 'volcano', 'lava', 'island', 'ash', 'crater'];
+    const choice = { commonCap: 3, maxQueryTerms: 4, termCounts: new Map<string, number>() };
+    expect(await selectQueryTerms(counting, terms, choice)).toEqual(['volcano', 'lava', 'island', 'ash']);
+    // Four wanted, "storm" too common: one more word is counted, and no word after it.
+    expect(counted).toEqual([['storm', 'volcano', 'lava', 'island'], ['ash']]);
+  });
 });
 
 describe('refreshing a whole archive', () => {
