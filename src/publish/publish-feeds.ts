@@ -16,6 +16,7 @@ import { loadFeedPage } from './feed-page.ts';
 import { retractionWindowStart, type Tombstone, tombstonesFor } from './feed-retractions.ts';
 import type { FeedSink } from './feed-sink.ts';
 import { feedsToCheck, settingsDigest } from './feeds-to-check.ts';
+import { utf8Bytes } from './utf8-bytes.ts';
 
 /** Bump when renderer output changes shape, so every feed is re-rendered once. */
 const RENDER_VERSION = 4;
@@ -170,7 +171,7 @@ async function renderFeed(
   const lastModified = new Date(Math.floor(Date.parse(now) / 1000) * 1000).toISOString();
   for (const format of stale) {
     const name = feedDocumentName(feed.key, format);
-    const body = new TextEncoder().encode(deps.renderers[format](spec, items));
+    const body = utf8Bytes(deps.renderers[format](spec, items));
     const etag = await strongEtag(body);
     const before = previous.get(name);
     const unchanged = before?.etag === etag && stored.get(name) === etag;
