@@ -18,7 +18,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Article } from '../src/domain/article.ts';
 import { silentLogger } from '../src/log.ts';
 import { publishFeeds } from '../src/publish/publish-feeds.ts';
-import { renderers } from '../src/render/index.ts';
+import { documentRenderers } from '../src/render/index.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
 import { peakRssMiB, printTable, timed } from './support/measure.ts';
@@ -40,7 +40,7 @@ try {
   const deps = {
     store,
     sink: createFsFeedSink(join(dir, 'feeds')),
-    renderers,
+    renderers: documentRenderers,
     settings,
     now: () => clock,
     log: silentLogger,

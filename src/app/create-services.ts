@@ -10,7 +10,7 @@ import type { FeedSink } from '../publish/feed-sink.ts';
 import { notifyHub } from '../publish/notify-hub.ts';
 import { createPublisher, type Publisher } from '../publish/publisher.ts';
 import type { FeedFormat, FeedRenderer } from '../render/feed-spec.ts';
-import { renderers } from '../render/index.ts';
+import { documentRenderers, renderers } from '../render/index.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
 import { createSqlStore } from '../store/sql-store.ts';
 import type { Store } from '../store/store.ts';
@@ -144,7 +144,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
     createPublisher({
       store,
       sink: adapters.publishTo ?? adapters.feeds,
-      renderers,
+      renderers: documentRenderers,
       settings: config,
       now,
       log,

@@ -18,7 +18,7 @@ import {
   refreshRelatedForArticle,
   refreshRelatedSince,
 } from '../related/refresh-related.ts';
-import { renderers } from '../render/index.ts';
+import { documentRenderers } from '../render/index.ts';
 import type { Store } from '../store/store.ts';
 import { doHubWork, type HubWorkSummary } from '../websub/hub-work.ts';
 import { createHubDeps } from './create-hub-deps.ts';
@@ -62,7 +62,10 @@ export function createInlineJobs({ store, sink, config, log, fetch, resolveHost,
     refreshRelatedSince: (since, options) => refreshRelatedSince(store, since, options),
     refreshRelatedForArticle: (articleId, options) => refreshRelatedForArticle(store, articleId, options),
     publishFeeds: (trigger, now) =>
-      publishFeeds({ store, sink, renderers, settings: config, now: () => new Date(now), log }, trigger),
+      publishFeeds(
+        { store, sink, renderers: documentRenderers, settings: config, now: () => new Date(now), log },
+        trigger,
+      ),
     runHubWork: (limit) => doHubWork(hub, limit),
   };
 }

@@ -1,5 +1,5 @@
 import type { Logger } from '../log.ts';
-import { CONTENT_TYPES, FEED_FORMATS, type FeedFormat, type FeedRenderer } from '../render/feed-spec.ts';
+import { CONTENT_TYPES, FEED_FORMATS, type FeedDocumentRenderer, type FeedFormat } from '../render/feed-spec.ts';
 import type { FeedDocumentState, PublishRun, Store } from '../store/store.ts';
 import { sha256Hex, strongEtag } from './digest.ts';
 import {
@@ -28,7 +28,7 @@ const PUBLISH_CONCURRENCY = 8;
 export interface PublishDeps {
   store: Store;
   sink: FeedSink;
-  renderers: Record<FeedFormat, FeedRenderer>;
+  renderers: Record<FeedFormat, FeedDocumentRenderer>;
   settings: FeedSettings & { retractionDays: number };
   now: () => Date;
   log: Logger;

@@ -7,6 +7,12 @@ describe('utf8Bytes', () => {
     for (const text of texts) expect(utf8Bytes(text)).toEqual(new TextEncoder().encode(text));
   });
 
+  it('encodes a document in chunks as the joined document, never joining it', () => {
+    const chunks = ['<feed>\n', '  <title>Stories tagged “AI” 😀</title>\n', 'plain '.repeat(10_000), '</feed>\n'];
+    expect(utf8Bytes(chunks)).toEqual(new TextEncoder().encode(chunks.join('')));
+    expect(utf8Bytes([])).toEqual(new Uint8Array());
+  });
+
   it('hands out a buffer of its own each time, not a view of the reused one', () => {
     const first = utf8Bytes('first document');
     const second = utf8Bytes('second');

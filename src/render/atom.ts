@@ -10,6 +10,15 @@ const TOMBSTONES_NS = 'http://purl.org/atompub/tombstones/1.0';
 
 /** Atom 1.0 (RFC 4287) with Media RSS for image credit and caption, and RFC 6721 tombstones. */
 export function renderAtom(spec: FeedSpec, items: FeedItem[]): string {
+  return writeAtom(spec, items).toString();
+}
+
+/** The same document in chunks that join to it (XmlWriter.toChunks), for the publish job. */
+export function renderAtomChunks(spec: FeedSpec, items: FeedItem[]): string[] {
+  return writeAtom(spec, items).toChunks();
+}
+
+function writeAtom(spec: FeedSpec, items: FeedItem[]): XmlWriter {
   const w = new XmlWriter();
   const retracted = spec.retracted ?? [];
   w.open('feed', {
@@ -25,7 +34,7 @@ export function renderAtom(spec: FeedSpec, items: FeedItem[]): string {
     w.empty('at:deleted-entry', { ref: gone.guid, when: toRfc3339(gone.retractedAt, `retraction of ${gone.guid}`) });
   }
   for (const item of items) writeEntry(w, item, spec.contentBlocks);
-  return w.close().toString();
+  return w.close();
 }
 
 function writeFeedHead(w: XmlWriter, spec: FeedSpec): void {

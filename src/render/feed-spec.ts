@@ -57,3 +57,6 @@ export interface FeedSpec {
 }
 
 export type FeedRenderer = (spec: FeedSpec, items: FeedItem[]) => string;
+
+/** A renderer for the publish job: the document whole, or in chunks that join to it (XmlWriter.toChunks). */
+export type FeedDocumentRenderer = (spec: FeedSpec, items: FeedItem[]) => string | readonly string[];

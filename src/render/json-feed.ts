@@ -16,35 +16,45 @@ type JsonObject = { [key: string]: Json };
  * Output is pretty-printed with two spaces and a final newline.
  */
 export function renderJsonFeed(spec: FeedSpec, items: FeedItem[]): string {
-  const feed = {
-    ...omitEmpty({
-      version: 'https://jsonfeed.org/version/1.1',
-      title: spec.title,
-      home_page_url: spec.homeUrl,
-      feed_url: spec.feedUrls.json,
-      description: spec.description,
-      language: spec.language,
-      icon: spec.iconUrl,
-      hubs: spec.hubUrl ? [{ type: 'WebSub', url: spec.hubUrl }] : undefined,
-      // JSON Feed's paging: the URL of the next, older page.
-      next_url: spec.nextPageUrls?.json,
-      // JSON Feed has no tombstone: the ids of entries withdrawn lately, as Atom's at:deleted-entry.
-      _tidings: spec.retracted?.length
-        ? {
-            retracted: spec.retracted.map((gone) => ({
-              id: gone.guid,
-              date_retracted: toRfc3339(gone.retractedAt, `retraction of ${gone.guid}`),
-            })),
-          }
-        : undefined,
-    }),
-    // `items` is required even when empty.
-    items: items.map((item) => toJsonItem(item, spec.contentBlocks)),
-  };
+  return renderJsonFeedChunks(spec, items).join('');
+}
+
+/**
+ * The same document in chunks that join to it: the feed's own members and its items printed
+ * apart, so a wide character in the head (a tag's “quoted” name) leaves the items one-byte
+ * strings (see XmlWriter.toChunks). `{ items }` printed alone has the indentation `items` has
+ * as the last member of the whole feed; the chunks splice the two objects into one.
+ */
+export function renderJsonFeedChunks(spec: FeedSpec, items: FeedItem[]): string[] {
+  const head = omitEmpty({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: spec.title,
+    home_page_url: spec.homeUrl,
+    feed_url: spec.feedUrls.json,
+    description: spec.description,
+    language: spec.language,
+    icon: spec.iconUrl,
+    hubs: spec.hubUrl ? [{ type: 'WebSub', url: spec.hubUrl }] : undefined,
+    // JSON Feed's paging: the URL of the next, older page.
+    next_url: spec.nextPageUrls?.json,
+    // JSON Feed has no tombstone: the ids of entries withdrawn lately, as Atom's at:deleted-entry.
+    _tidings: spec.retracted?.length
+      ? {
+          retracted: spec.retracted.map((gone) => ({
+            id: gone.guid,
+            date_retracted: toRfc3339(gone.retractedAt, `retraction of ${gone.guid}`),
+          })),
+        }
+      : undefined,
+  });
+  // `items` is required even when empty.
+  const list = { items: items.map((item) => toJsonItem(item, spec.contentBlocks)) };
   // XML-illegal characters are stripped from every string, keeping JSON and XML documents of
   // the same feed identical in content. A pass over the values before JSON.stringify rather than
   // a replacer: a replacer function takes V8 off its fast serializer (same bytes, less CPU).
-  return `${JSON.stringify(stripStrings(feed), null, 2)}\n`;
+  const headJson = JSON.stringify(stripStrings(head), null, 2); // '{\n  "version": …\n}'
+  const itemsJson = JSON.stringify(stripStrings(list), null, 2); // '{\n  "items": […]\n}'
+  return [headJson.slice(0, -2), ',\n', itemsJson.slice(2), '\n'];
 }
 
 function stripStrings(value: Json): Json {

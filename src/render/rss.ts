@@ -17,11 +17,20 @@ const NAMESPACES = {
 
 /** RSS 2.0 (https://www.rssboard.org/rss-specification) with content, dc, media and atom extensions. */
 export function renderRss(spec: FeedSpec, items: FeedItem[]): string {
+  return writeRss(spec, items).toString();
+}
+
+/** The same document in chunks that join to it (XmlWriter.toChunks), for the publish job. */
+export function renderRssChunks(spec: FeedSpec, items: FeedItem[]): string[] {
+  return writeRss(spec, items).toChunks();
+}
+
+function writeRss(spec: FeedSpec, items: FeedItem[]): XmlWriter {
   const w = new XmlWriter();
   w.open('rss', { version: '2.0', ...NAMESPACES }).open('channel');
   writeChannel(w, spec);
   for (const item of items) writeItem(w, item, spec.contentBlocks);
-  return w.close().close().toString();
+  return w.close().close();
 }
 
 function writeChannel(w: XmlWriter, spec: FeedSpec): void {
