@@ -5,7 +5,6 @@ import type { ExternalStory, RelatedStore, Store } from '../store/store.ts';
 import { findArticlesForStory } from './find-articles-for-story.ts';
 import { type FindRelatedOptions, findRelatedLinks } from './find-related-links.ts';
 import { mergeRelatedLinks } from './merge-related-links.ts';
-import { createPreparedTexts } from './prepared-texts.ts';
 import type { ScoredStory } from './score-related.ts';
 import { createTitleIndex } from './title-index.ts';
 
@@ -134,15 +133,11 @@ async function refreshArticles(store: RefreshDeps, ids: string[], options: Refre
   return result;
 }
 
-/**
- * Many refreshes share many words and candidates: count each word, and the archive, and prepare
- * each candidate's text once for the whole batch.
- */
+/** Many refreshes share many words: count each word, and the archive, once for the whole batch. */
 async function batchOptions(store: RefreshDeps, options: RefreshOptions): Promise<RefreshOptions> {
   return {
     ...options,
     termCounts: options.termCounts ?? new Map<string, number>(),
-    preparedTexts: options.preparedTexts ?? createPreparedTexts(),
     storyCount: options.storyCount ?? (await store.countStories()),
   };
 }

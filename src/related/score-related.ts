@@ -1,7 +1,6 @@
 import type { RelatedReason, StoryCandidate, StoryKind } from '../domain/related.ts';
 import { compareTitleFeatures, titleFeatures } from './match-title.ts';
 import { type CopyFeatures, copyFeatures, isNearCopy, normalizeUrl } from './near-copy.ts';
-import type { PreparedTexts } from './prepared-texts.ts';
 import { contentWords, stem } from './story-terms.ts';
 import { averageLengths, bm25f, hasStem, prepareText, type QueryTerm } from './text-match.ts';
 
@@ -56,8 +55,6 @@ export interface ScoreOptions {
   weights?: Partial<ScoreWeights>;
   /** Stories already linked (editorial ones): never suggested again. */
   exclude?: { ids?: string[]; urls?: string[]; titles?: string[] };
-  /** Candidates' prepared texts, shared across one batch of refreshes. */
-  preparedTexts?: PreparedTexts;
 }
 
 export interface ScoredStory extends StoryCandidate {
@@ -83,7 +80,7 @@ export function scoreRelated(
 ): ScoredStory[] {
   const { k = DEFAULT_K, minScore = DEFAULT_MIN_SCORE, halfLifeDays = DEFAULT_HALF_LIFE_DAYS } = options;
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const textOf = textRelevance(subject, candidates, options.preparedTexts);
+  const textOf = textRelevance(subject, candidates);
   const subjectTags = new Set(subject.tags.map(normalizeTag));
   const subjectTerms = new Set(subject.terms.map(stem));
 
@@ -117,14 +114,13 @@ export function scoreRelated(
  * short external item and a long article are judged on the same fields;
  * without one, the index's BM25 scaled by the subject's.
  */
-function textRelevance(subject: RelatedSubject, candidates: readonly StoryCandidate[], preparedTexts?: PreparedTexts) {
+function textRelevance(subject: RelatedSubject, candidates: readonly StoryCandidate[]) {
   const { query } = subject;
   if (!query) {
     const norm = subject.selfTextScore || Math.max(0, ...candidates.map((c) => c.textScore)) || 1;
     return (candidate: StoryCandidate) => Math.min(1, candidate.textScore / norm);
   }
-  const prepare = (c: StoryCandidate) => preparedTexts?.prepare(`${c.kind}:${c.id}`, c) ?? prepareText(c);
-  const texts = new Map(candidates.map((c) => [c, prepare(c)]));
+  const texts = new Map(candidates.map((c) => [c, prepareText(c)]));
   const own = prepareText(subject);
   const averages = averageLengths([own, ...texts.values()]);
   const self = bm25f(query, own, averages) || 1;
