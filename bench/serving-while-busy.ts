@@ -9,12 +9,13 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { Agent, createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BusyCommand } from './support/busy-service.ts';
 import { createFeedCorpus } from './support/feed-corpus.ts';
 import { printTable } from './support/measure.ts';
+import { pollDuring as pollUrlDuring, summarize } from './support/poll-latency.ts';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const THREADS = process.env.BENCH_THREADS ?? '2';
@@ -58,50 +59,8 @@ async function startService(threads: string): Promise<Service> {
   };
 }
 
-/** Polls until `until` settles; returns every poll's latency in ms. */
-async function pollDuring(service: Service, until: Promise<unknown>): Promise<number[]> {
-  const agent = new Agent({ keepAlive: true, maxSockets: POLLERS });
-  const latencies: number[] = [];
-  let etag = service.etag;
-  let isDone = false;
-  void until.finally(() => {
-    isDone = true;
-  });
-  const poll = (started = performance.now()) =>
-    new Promise<void>((resolve, reject) => {
-      const req = request(service.url, { agent, headers: { 'if-none-match': etag } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          latencies.push(performance.now() - started);
-          if (res.statusCode === 200) etag = String(res.headers.etag ?? etag); // a publish replaced it
-          resolve();
-        });
-      });
-      req.on('error', (error: NodeJS.ErrnoException) => {
-        // A kept-alive socket the server closed as the request left (its keep-alive timeout
-        // fired): asked again on a new one, as Node's documentation advises; the wait counts.
-        if (req.reusedSocket && error.code === 'ECONNRESET') poll(started).then(resolve, reject);
-        else reject(error);
-      });
-      req.end();
-    });
-  const poller = async () => {
-    while (!isDone) {
-      await poll();
-      await sleep(5);
-    }
-  };
-  await Promise.all([...Array.from({ length: POLLERS }, poller), until]);
-  agent.destroy();
-  return latencies;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-const summarize = (latencies: number[]) => {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return { polls: sorted.length, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? 0 };
-};
+const pollDuring = (service: Service, until: Promise<unknown>) =>
+  pollUrlDuring(service.url, service.etag, until, POLLERS);
 
 const rows: Record<string, string | number>[] = [];
 const verdicts: string[] = [];

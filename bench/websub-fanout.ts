@@ -11,11 +11,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { eventually, startSubscriber } from '../tests/support/websub-subscriber.ts';
 import { printTable, ratio, requestsPerSecond } from './support/measure.ts';
+import { pollDuring, summarize } from './support/poll-latency.ts';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const THREADS = process.env.BENCH_THREADS ?? '2';
@@ -147,8 +147,8 @@ async function benchMode(mode: string, threads: string): Promise<void> {
     failed += subscriber.received.filter((r) => r.status >= 300 || !r.headers['x-hub-signature']).length;
 
     // Poll latency: what a poller sees while the hub sends one fan-out.
-    const idle = summarize(await pollDuring(topic, sleep(2_000)));
-    const during = summarize(await pollDuring(topic, fanOut()));
+    const idle = summarize(await pollDuring(topic, '', sleep(2_000), POLLERS));
+    const during = summarize(await pollDuring(topic, '', fanOut(), POLLERS));
     for (const [phase, s] of [
       ['idle', idle],
       ['during one fan-out', during],
@@ -196,46 +196,6 @@ async function benchMode(mode: string, threads: string): Promise<void> {
   } finally {
     child.kill();
   }
-}
-
-/** Conditional polls (the ETag refreshed on each 200) until `until` settles; every poll's latency in ms. */
-async function pollDuring(url: string, until: Promise<unknown>): Promise<number[]> {
-  const agent = new Agent({ keepAlive: true, maxSockets: POLLERS });
-  const latencies: number[] = [];
-  let etag = '';
-  let isDone = false;
-  void until.finally(() => {
-    isDone = true;
-  });
-  const poll = () =>
-    new Promise<void>((resolve, reject) => {
-      const started = performance.now();
-      const req = request(url, { agent, headers: { 'if-none-match': etag } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          latencies.push(performance.now() - started);
-          if (res.statusCode === 200) etag = String(res.headers.etag ?? etag);
-          resolve();
-        });
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  const poller = async () => {
-    while (!isDone) {
-      await poll();
-      await sleep(5);
-    }
-  };
-  await Promise.all([...Array.from({ length: POLLERS }, poller), until]);
-  agent.destroy();
-  return latencies;
-}
-
-function summarize(latencies: number[]) {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-  return { polls: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0 };
 }
 
 /** User + system CPU time of a process so far, from /proc (Linux); undefined elsewhere. */
