@@ -10,11 +10,10 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { eventually, startSubscriber } from '../tests/support/websub-subscriber.ts';
-import { printTable, ratio, requestsPerSecond } from './support/measure.ts';
+import { printTable, processCpuMs, ratio, requestsPerSecond } from './support/measure.ts';
 import { pollDuring, summarize } from './support/poll-latency.ts';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
@@ -128,7 +127,7 @@ async function benchMode(mode: string, threads: string): Promise<void> {
       return { publishMs, lastDeliveryMs: last - start };
     };
 
-    const cpuBefore = cpuMsOf(child.pid);
+    const cpuBefore = processCpuMs(child.pid);
     for (let round = 1; round <= ROUNDS; round++) {
       const r = await fanOut();
       fanOutRows.push({
@@ -139,7 +138,7 @@ async function benchMode(mode: string, threads: string): Promise<void> {
       });
     }
     // CPU time is what the hub takes from serving, whatever else the machine runs meanwhile.
-    const cpuAfter = cpuMsOf(child.pid);
+    const cpuAfter = processCpuMs(child.pid);
     if (cpuBefore !== undefined && cpuAfter !== undefined) {
       const perDelivery = (cpuAfter - cpuBefore) / (ROUNDS * SUBSCRIBERS);
       cpuLines.push(`${mode}: the service's CPU time per delivery, publish included: ${perDelivery.toFixed(2)} ms`);
@@ -195,15 +194,5 @@ async function benchMode(mode: string, threads: string): Promise<void> {
     );
   } finally {
     child.kill();
-  }
-}
-
-/** User + system CPU time of a process so far, from /proc (Linux); undefined elsewhere. */
-function cpuMsOf(pid: number | undefined): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, USER_HZ = 100
-  } catch {
-    return undefined;
   }
 }

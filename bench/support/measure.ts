@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 /** Small helpers shared by the benchmarks: timing, memory, load tests and printing a table. */
@@ -39,4 +40,17 @@ export async function requestsPerSecond(url: string, status: 200 | 304, options:
     );
   }
   return result.requests.average;
+}
+
+/**
+ * User + system CPU time of a process so far, in ms, from /proc (Linux); undefined elsewhere.
+ * CPU per request is what a server spends whatever else the machine runs, where req/s is not.
+ */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, USER_HZ = 100
+  } catch {
+    return undefined;
+  }
 }
