@@ -6,7 +6,7 @@ import type {
 } from '../domain/subscription.ts';
 import { acceptRequest } from './accept-request.ts';
 import type { HubDeps } from './hub-deps.ts';
-import { doHubWork, type HubWorkSummary, NO_HUB_WORK } from './hub-work.ts';
+import { type HubWorkSummary, NO_HUB_WORK } from './hub-work.ts';
 import { createRequestLimit } from './request-limit.ts';
 
 /** Longest a Node timer sleeps before it looks at the queue again (retries are due at stored instants). */
@@ -43,10 +43,10 @@ export interface HubOptions {
   /** Verifications and deliveries per run (Workers: its subrequest budget); unlimited on Node. */
   maxPerRun?: number;
   /**
-   * Where the verifications and deliveries run: Node hands in its worker threads (jobs.ts),
-   * so a fan-out to many subscribers leaves the serving thread to serve. Inline by default.
+   * The verifications and deliveries (doHubWork), wherever the jobs run (app/jobs.ts): on Node
+   * its worker threads, so a fan-out to many subscribers leaves the serving thread to serve.
    */
-  work?: (limit: number) => Promise<HubWorkSummary>;
+  work: (limit: number) => Promise<HubWorkSummary>;
   /** Told how each run ended, e.g. to count deliveries by outcome. */
   observe?: (summary: HubWorkSummary) => void;
 }
@@ -73,11 +73,9 @@ export function createWebSubHub(deps: HubDeps, options: HubOptions): WebSubHub {
     if (forgotten > 0) deps.log.info('websub: forgot ended subscriptions and refused requests', { forgotten, before });
   };
 
-  const work = options.work ?? ((max: number) => doHubWork(deps, max));
-
   const runOnce = async (): Promise<HubWorkSummary> => {
     await forgetEnded();
-    const summary = await work(limit);
+    const summary = await options.work(limit);
     options.observe?.(summary);
     return summary;
   };
