@@ -125,15 +125,22 @@ export function createApp(deps: AppDeps): Hono {
   const serveOthers = app.fetch;
   feeds.notFound((c) => serveOthers(c.req.raw, c.env, executionCtxOf(c))); // e.g. /feeds/a/b/c: the site's 404
   app.fetch = (request, env, executionCtx) => {
-    if (!isFeedPath(request.url)) return serveOthers(request, env, executionCtx);
-    return feedRoutes.answerFromMemory(request, env) ?? feeds.fetch(request, env, executionCtx);
+    const underFeeds = pathUnderFeeds(request.url);
+    if (underFeeds === undefined) return serveOthers(request, env, executionCtx);
+    return feedRoutes.answerFromMemory(request, underFeeds, env) ?? feeds.fetch(request, env, executionCtx);
   };
   return app;
 }
 
-/** Whether a request URL's path starts with /feeds/, without parsing the URL (this runs on every request). */
-function isFeedPath(url: string): boolean {
-  return url.startsWith('/feeds/', url.indexOf('/', url.indexOf('//') + 2));
+const FEEDS_PREFIX = '/feeds/';
+
+/**
+ * What follows /feeds/ in a request URL (query included), or undefined when its path does not
+ * start with /feeds/; without parsing the URL, which is absolute (this runs on every request).
+ */
+function pathUnderFeeds(url: string): string | undefined {
+  const pathAt = url.indexOf('/', url.indexOf('//') + 2);
+  return url.startsWith(FEEDS_PREFIX, pathAt) ? url.slice(pathAt + FEEDS_PREFIX.length) : undefined;
 }
 
 /** Passed on to the fallback apps so that waitUntil still works there on Workers; Node has none (Hono throws). */

@@ -48,8 +48,9 @@ export interface FeedRoutes {
    * query for a document in memory whose answer needs no work (a 304, or a body
    * already at hand in the coding asked for). Polls are most of our traffic and
    * these are most polls, so they skip routing and the Context a route needs.
+   * `underFeeds` is what follows /feeds/ in the request URL, query included.
    */
-  answerFromMemory(request: Request, env: unknown): Response | undefined;
+  answerFromMemory(request: Request, underFeeds: string, env: unknown): Response | undefined;
 }
 
 /**
@@ -178,14 +179,11 @@ export function createFeedRoutes(
     .options('/tag/:name', (c) => preflight(`tag/${c.req.param('name')}`))
     .options('/author/:name', (c) => preflight(`author/${c.req.param('name')}`));
 
-  const answerFromMemory = (request: Request, env: unknown): Response | undefined => {
+  const answerFromMemory = (request: Request, underFeeds: string, env: unknown): Response | undefined => {
     if (request.method !== 'GET') return undefined; // HEAD drops the body: Hono does that
-    const { url } = request;
-    const pathAt = url.indexOf('/', url.indexOf('//') + 2); // the URL is absolute; parsing it costs more
-    if (!url.startsWith('/feeds/', pathAt)) return undefined;
-    const name = url.slice(pathAt + '/feeds/'.length);
-    if (name.includes('?')) return undefined; // archive pages and stray queries: the routes parse them
-    const document = sink.peek?.(name);
+    // Archive pages and stray queries: the routes parse them.
+    if (underFeeds.includes('?')) return undefined;
+    const document = sink.peek?.(underFeeds);
     return document && answerAtHand(preparedFor(document, true), document, readPollHeaders(request, env));
   };
   return { routes, answerFromMemory };
