@@ -18,6 +18,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Article } from '../src/domain/article.ts';
 import { silentLogger } from '../src/log.ts';
 import { publishFeeds } from '../src/publish/publish-feeds.ts';
+import { createPublishMemory } from '../src/publish/publish-memory.ts';
 import { documentRenderers } from '../src/render/index.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
@@ -44,6 +45,7 @@ try {
     settings,
     now: () => clock,
     log: silentLogger,
+    memory: createPublishMemory(), // as each job thread keeps one
   };
 
   const seeded = await timed(async () => {

@@ -9,6 +9,7 @@ import type { Article } from '../src/domain/article.ts';
 import { silentLogger } from '../src/log.ts';
 import { FULL_CHECK_EVERY_MS, MAX_LOGGED_CHANGES } from '../src/publish/feeds-to-check.ts';
 import { type PublishDeps, publishFeeds } from '../src/publish/publish-feeds.ts';
+import { createPublishMemory } from '../src/publish/publish-memory.ts';
 import type { FeedRenderer } from '../src/render/feed-spec.ts';
 import { renderers } from '../src/render/index.ts';
 import { migrate } from '../src/store/migrate.ts';
@@ -24,7 +25,11 @@ import { makeArticle, NOW } from './make-article.ts';
 const settings = loadConfig({ PUBLIC_URL: 'https://news.example', FEED_ITEMS: '3', RETRACTION_DAYS: '1' });
 const FEEDS = 1 + 2 + 4 + 2; // all, world and tech, four tags, two authors
 
-describe('incremental publishing', () => {
+// Each case runs twice: a publisher that reads every state back, and one that keeps what it saved.
+describe.each([
+  ['reading its states back', false],
+  ['keeping its states in memory', true],
+])('incremental publishing, %s', (_, withMemory) => {
   let dir: string;
   let db: SqliteDatabase;
   let deps: PublishDeps;
@@ -44,6 +49,7 @@ describe('incremental publishing', () => {
       settings,
       now: () => clock,
       log: silentLogger,
+      ...(withMemory && { memory: createPublishMemory() }),
     };
     world = makeArticle({ category: 'World', tags: ['Rivers', 'Storms'], author: { name: 'Ada Quill' } });
     tech = makeArticle({ category: 'Tech', tags: ['Chips', 'Robots'], author: { name: 'Bo Ferris' } });
@@ -179,6 +185,22 @@ describe('incremental publishing', () => {
     const healed = await publishFeeds(deps, 'test');
     expect(healed.feedsWritten).toContain('tech.rss');
     await expectNothingLeft();
+  });
+
+  it('keeps what another publisher wrote, though its run failed half way and saved no mark', async () => {
+    // The CLI publishes an edit beside the server, and the feed of Tech fails: it saves the states
+    // of the other feeds it wrote, and leaves the edit in the change log.
+    await deps.store.updateArticle({ ...tech, title: 'Edited by the CLI', updatedAt: later(1), revision: 2 });
+    const failsOnTech: FeedRenderer = (spec, items) => {
+      if (spec.key === 'tech') throw new Error('renderer exploded');
+      return renderers.rss(spec, items);
+    };
+    const cli = { ...deps, renderers: { ...renderers, rss: failsOnTech }, memory: createPublishMemory() };
+    expect((await publishFeeds(cli, 'cli')).feedsWritten).toContain('author/bo-ferris.atom');
+    later(2);
+    // The server's next run (its sink reads the folder anew) writes only what the CLI could not.
+    const run = await publishFeeds({ ...deps, sink: createFsFeedSink(join(dir, 'feeds')) }, 'test');
+    expect(run.feedsWritten.sort()).toEqual(['tech.atom', 'tech.json', 'tech.rss']);
   });
 
   it('writes again a document the sink lost, checking only its feed', async () => {

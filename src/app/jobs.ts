@@ -12,6 +12,7 @@ import type { RecordFetched } from '../ingest/record-fetched.ts';
 import type { Logger } from '../log.ts';
 import type { FeedSink } from '../publish/feed-sink.ts';
 import { type PublishResult, publishFeeds } from '../publish/publish-feeds.ts';
+import { createPublishMemory } from '../publish/publish-memory.ts';
 import {
   type RefreshOptions,
   type RefreshResult,
@@ -56,6 +57,7 @@ export interface InlineJobsDeps {
 /** The jobs on this thread, on this store: what Workers and the CLI run, and what each worker thread runs. */
 export function createInlineJobs({ store, sink, config, log, fetch, resolveHost, now }: InlineJobsDeps): Jobs {
   const hub = createHubDeps(config, { store, sink, fetch, resolveHost, log, now });
+  const memory = createPublishMemory(); // these jobs publish again and again on this store
   return {
     recordFetched: createRecordFetched(store, config.ingest, log),
     claimDueSources: (now, claimUntil, limit) => store.claimDueSources(now, claimUntil, limit),
@@ -63,7 +65,7 @@ export function createInlineJobs({ store, sink, config, log, fetch, resolveHost,
     refreshRelatedForArticle: (articleId, options) => refreshRelatedForArticle(store, articleId, options),
     publishFeeds: (trigger, now) =>
       publishFeeds(
-        { store, sink, renderers: documentRenderers, settings: config, now: () => new Date(now), log },
+        { store, sink, renderers: documentRenderers, settings: config, now: () => new Date(now), log, memory },
         trigger,
       ),
     runHubWork: (limit) => doHubWork(hub, limit),

@@ -18,41 +18,51 @@ export const FULL_CHECK_EVERY_MS = 60 * 60 * 1000;
  */
 export const MAX_LOGGED_CHANGES = 20_000;
 
-export interface CheckInput {
-  store: Store;
-  settings: FeedSettings & { retractionDays: number };
+export interface FullCheckInput {
   /** Digest of the settings (settingsDigest below). */
   digest: string;
   mark: PublishMark | undefined;
-  latestChange: number;
   loggedChanges: number;
   now: string;
-  previousDocs: FeedDocumentState[];
-  /** What the sink holds: name -> ETag. */
-  stored: Map<string, string>;
   /** The caller asks for every feed (an operator, a test). */
   checkAll?: boolean;
 }
 
-/**
- * The feeds this run must fingerprint, or undefined for every feed. After a
- * run, a feed's inputs (its newest heads, its tombstones, the settings) change
- * only through an article write (the change log), an article whose scheduled
- * time came, a tombstone leaving the retraction window, or the sink losing a
- * document; any other feed keeps its bytes and ETag without being looked at.
- */
-export async function feedsToCheck(input: CheckInput): Promise<Set<string> | undefined> {
-  const { mark, now, previousDocs } = input;
-  const everyFeed =
-    input.checkAll ||
+/** Whether this run must fingerprint every feed, rather than only those a change names (feedsToCheck). */
+export function checksEveryFeed(input: FullCheckInput): boolean {
+  const { mark, now } = input;
+  return (
+    input.checkAll === true ||
     !mark ||
     mark.settingsDigest !== input.digest ||
     now < mark.checkedAt || // the clock went back: "since the last run" means nothing
     Date.parse(now) - Date.parse(mark.fullCheckAt) >= FULL_CHECK_EVERY_MS ||
-    previousDocs.length === 0 ||
-    input.loggedChanges > MAX_LOGGED_CHANGES;
-  if (everyFeed) return undefined;
+    input.loggedChanges > MAX_LOGGED_CHANGES
+  );
+}
 
+export interface CheckInput {
+  store: Store;
+  settings: { retractionDays: number };
+  /** The last run's mark: a run that checks only some feeds follows one. */
+  mark: PublishMark;
+  latestChange: number;
+  now: string;
+  /** The states the last run left, by document name. */
+  previous: ReadonlyMap<string, FeedDocumentState>;
+  /** What the sink holds: name -> ETag. */
+  stored: ReadonlyMap<string, string>;
+}
+
+/**
+ * The feeds this run must fingerprint after a run that left `mark`. Since then, a feed's
+ * inputs (its newest heads, its tombstones, the settings) change only through an article write
+ * (the change log), an article whose scheduled time came, a tombstone leaving the retraction
+ * window, or the sink losing a document; any other feed keeps its bytes and ETag without being
+ * looked at.
+ */
+export async function feedsToCheck(input: CheckInput): Promise<Set<string>> {
+  const { mark, now, previous, stored } = input;
   const keys = new Set<string>();
   const days = input.settings.retractionDays;
   const [targets, expiring] = await Promise.all([
@@ -67,11 +77,9 @@ export async function feedsToCheck(input: CheckInput): Promise<Set<string> | und
   if (keys.size > 0) keys.add(ALL_FEED_KEY);
 
   // A document the sink lost, or holds in another version than we recorded, is written again.
-  const previous = new Map(previousDocs.map((doc) => [doc.name, doc.etag]));
-  const drifted = [
-    ...previousDocs.filter((doc) => input.stored.get(doc.name) !== doc.etag).map((doc) => doc.name),
-    ...[...input.stored.keys()].filter((name) => !previous.has(name)),
-  ];
+  const drifted: string[] = [];
+  for (const [name, doc] of previous) if (stored.get(name) !== doc.etag) drifted.push(name);
+  for (const name of stored.keys()) if (!previous.has(name)) drifted.push(name);
   for (const name of drifted) {
     const key = parseFeedDocumentName(name)?.key;
     if (key) keys.add(key);

@@ -15,7 +15,8 @@ import {
 import { loadFeedPage } from './feed-page.ts';
 import { retractionWindowStart, type Tombstone, tombstonesFor } from './feed-retractions.ts';
 import type { FeedSink } from './feed-sink.ts';
-import { feedsToCheck, settingsDigest } from './feeds-to-check.ts';
+import { checksEveryFeed, feedsToCheck, settingsDigest } from './feeds-to-check.ts';
+import { type PublishMemory, recallStates, saveStates } from './publish-memory.ts';
 import { utf8Bytes } from './utf8-bytes.ts';
 
 /** Bump when renderer output changes shape, so every feed is re-rendered once. */
@@ -32,6 +33,8 @@ export interface PublishDeps {
   settings: FeedSettings & { retractionDays: number };
   now: () => Date;
   log: Logger;
+  /** What the last run saved, kept between runs (publish-memory.ts); without it every run reads it back. */
+  memory?: PublishMemory;
 }
 
 export interface PublishResult extends PublishRun {
@@ -56,26 +59,22 @@ export async function publishFeeds(
   do indexed = await deps.store.indexFollowTargets(INDEX_BATCH);
   while (indexed > 0);
   // The change log is read first: a write after this point is left for the next run.
-  const { mark, latestChange, loggedChanges } = await deps.store.readPublishState();
-  const [previousDocs, stored, retractions, digest] = await Promise.all([
-    deps.store.listFeedDocuments(),
+  const { mark, latestChange, loggedChanges, documentsVersion } = await deps.store.readPublishState();
+  const [stored, retractions, digest] = await Promise.all([
     deps.sink.listEtags(),
     deps.store.listRetractions(retractionWindowStart(now, deps.settings.retractionDays)),
     settingsDigest(RENDER_VERSION, deps.settings),
   ]);
-  const only = await feedsToCheck({
-    ...deps,
-    ...options,
-    digest,
-    mark,
-    latestChange,
-    loggedChanges,
-    now,
-    previousDocs,
-    stored,
-  });
-  const previous = new Map(previousDocs.map((doc) => [doc.name, doc]));
-  const previousKeys = previousDocs.flatMap((doc) => parseFeedDocumentName(doc.name)?.key ?? []);
+  const everyFeed = checksEveryFeed({ ...options, digest, mark, loggedChanges, now });
+  const previous = await recallStates(deps.store, deps.memory, { version: documentsVersion, fresh: everyFeed });
+  const only =
+    everyFeed || !mark || previous.size === 0
+      ? undefined
+      : await feedsToCheck({ ...deps, mark, latestChange, now, previous, stored });
+  // Feeds published before whose articles may all be gone since: they are published empty.
+  const previousKeys = only
+    ? [...only].filter((key) => FEED_FORMATS.some((format) => previous.has(feedDocumentName(key, format))))
+    : [...previous.keys()].flatMap((name) => parseFeedDocumentName(name)?.key ?? []);
   const feeds = only?.size === 0 ? [] : await listFeeds(deps.store, deps.settings, now, previousKeys, only);
 
   // Fingerprints first, all at once: WebCrypto digests are asynchronous, and 2,500 of them one
@@ -100,7 +99,7 @@ export async function publishFeeds(
   const written = outcomes.flatMap((o) => ('written' in o ? o.written : []));
   const changedUrls = outcomes.flatMap((o) => ('changedUrls' in o ? o.changedUrls : []));
   const errors = outcomes.flatMap((o) => ('error' in o ? [o.error] : []));
-  await deps.store.saveFeedDocuments(states);
+  await saveStates(deps.store, deps.memory, { recalled: previous, version: documentsVersion, saved: states });
   // A failed feed keeps the change log as it was, so the next run checks it again.
   if (errors.length === 0) {
     const fullCheckAt = only && mark ? mark.fullCheckAt : now;
@@ -132,8 +131,8 @@ async function checkFeed(
   deps: PublishDeps,
   { feed, heads: knownHeads }: CatalogEntry,
   tombstones: Tombstone[],
-  previous: Map<string, FeedDocumentState>,
-  stored: Map<string, string>,
+  previous: ReadonlyMap<string, FeedDocumentState>,
+  stored: ReadonlyMap<string, string>,
   now: string,
 ) {
   const baseSpec = feedSpecFor(feed, deps.settings);
@@ -161,8 +160,8 @@ async function renderFeed(
     fingerprint,
     stale,
   }: { entry: CatalogEntry; tombstones: Tombstone[]; fingerprint: string; stale: FeedFormat[] },
-  previous: Map<string, FeedDocumentState>,
-  stored: Map<string, string>,
+  previous: ReadonlyMap<string, FeedDocumentState>,
+  stored: ReadonlyMap<string, string>,
   now: string,
 ) {
   const result = { states: [] as FeedDocumentState[], written: [] as string[], changedUrls: [] as string[] };

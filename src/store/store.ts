@@ -179,6 +179,7 @@ export interface PublishStore {
   listFeedDocuments(): Promise<FeedDocumentState[]>;
   /** Whether a document of this name was published (a WebSub topic must be one). */
   hasFeedDocument(name: string): Promise<boolean>;
+  /** Saves the states in one batch and moves the documents version by one (none for an empty save). */
   saveFeedDocuments(documents: FeedDocumentState[]): Promise<void>;
   recordPublishRun(run: PublishRun): Promise<void>;
   listPublishRuns(limit: number): Promise<PublishRun[]>;
@@ -202,10 +203,16 @@ export interface PublishMark {
 
 export interface PublishStateStore {
   /**
-   * The last run's mark (none before the first run), the newest entry of the change log, and
-   * at most how many entries it holds (a bulk import logs thousands).
+   * The last run's mark (none before the first run), the newest entry of the change log, at
+   * most how many entries it holds (a bulk import logs thousands), and the documents version:
+   * how many saves of feed document states there were.
    */
-  readPublishState(): Promise<{ mark?: PublishMark; latestChange: number; loggedChanges: number }>;
+  readPublishState(): Promise<{
+    mark?: PublishMark;
+    latestChange: number;
+    loggedChanges: number;
+    documentsVersion: number;
+  }>;
   /**
    * Every category, tag and author an article write touched (change log entries up to
    * `upTo`), and those of articles that became visible in (visibleAfter, visibleUntil].

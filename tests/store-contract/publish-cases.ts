@@ -50,6 +50,17 @@ export function describePublishCases({ store }: StoreContext): void {
       await store().saveFeedDocuments([]);
       expect(await store().listFeedDocuments()).toEqual([]);
     });
+
+    it('moves the documents version by one for each save of states, and not for an empty one', async () => {
+      const version = async () => (await store().readPublishState()).documentsVersion;
+      expect(await version()).toBe(0);
+      await store().saveFeedDocuments([documentState('all.rss', 1), documentState('all.json', 1)]);
+      expect(await version()).toBe(1);
+      await store().saveFeedDocuments([]);
+      expect(await version()).toBe(1);
+      await store().saveFeedDocuments([documentState('all.rss', 2)]);
+      expect(await version()).toBe(2);
+    });
   });
 
   describe('publish runs', () => {

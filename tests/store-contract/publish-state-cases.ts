@@ -18,7 +18,7 @@ export function describePublishStateCases({ store }: StoreContext): void {
 
   describe('feed changes', () => {
     it('logs the category, author and tags of a new article, and has no mark before the first run', async () => {
-      expect(await store().readPublishState()).toEqual({ latestChange: 0, loggedChanges: 0 });
+      expect(await store().readPublishState()).toEqual({ latestChange: 0, loggedChanges: 0, documentsVersion: 0 });
       await store().createArticle(
         makeArticle({ category: 'World', tags: ['Rivers', 'AI'], author: { name: 'Ada Quill' } }),
       );

@@ -8,6 +8,7 @@ interface MarkRow {
   checked_at: string | null;
   settings_digest: string | null;
   full_check_at: string | null;
+  documents_version: number | null;
 }
 
 /**
@@ -20,7 +21,8 @@ export function createFeedChangeQueries(db: SqlDatabase): PublishStateStore {
     async readPublishState() {
       const row = await db.first<MarkRow>(
         `SELECT (SELECT MAX(seq) FROM feed_changes) AS latest, (SELECT MIN(seq) FROM feed_changes) AS oldest,
-                p.checked_at, p.settings_digest, p.full_check_at
+                p.checked_at, p.settings_digest, p.full_check_at,
+                (SELECT version FROM feed_documents_version WHERE id = 1) AS documents_version
            FROM (SELECT 1) LEFT JOIN publish_state p ON p.id = 1`,
       );
       const mark: PublishMark | undefined =
@@ -30,7 +32,7 @@ export function createFeedChangeQueries(db: SqlDatabase): PublishStateStore {
       const latestChange = row?.latest ?? 0;
       // seq never goes back and rows go only from the oldest end, so this bounds the count in O(1).
       const loggedChanges = row?.oldest == null ? 0 : latestChange - row.oldest + 1;
-      return { latestChange, loggedChanges, ...(mark && { mark }) };
+      return { latestChange, loggedChanges, documentsVersion: row?.documents_version ?? 0, ...(mark && { mark }) };
     },
 
     async listFeedChanges({ upTo, visibleAfter, visibleUntil }) {

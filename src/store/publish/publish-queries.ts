@@ -42,8 +42,8 @@ export function createPublishQueries(db: SqlDatabase): PublishStore {
 
     async saveFeedDocuments(documents) {
       if (documents.length === 0) return;
-      await db.batch(
-        documents.map((d) =>
+      await db.batch([
+        ...documents.map((d) =>
           sql(
             `INSERT INTO feed_documents (name, fingerprint, etag, content_type, byte_length, published_at)
              VALUES (?, ?, ?, ?, ?, ?)
@@ -58,7 +58,9 @@ export function createPublishQueries(db: SqlDatabase): PublishStore {
             d.publishedAt,
           ),
         ),
-      );
+        // In the same batch: a publisher that remembers what it saved sees any other save (0015).
+        sql('UPDATE feed_documents_version SET version = version + 1 WHERE id = 1'),
+      ]);
     },
 
     async recordPublishRun(run) {
