@@ -165,7 +165,8 @@ export function createFsFeedSink(
         }),
       );
       const etags = new Map<string, string>();
-      for (const name of listed.flat().filter(isFeedFile)) {
+      for (const name of listed.flat()) {
+        // A name in memory is a document's (known holds no other); get() skips any other name.
         const etag = known.get(name)?.etag ?? (await get(name))?.etag;
         if (etag) etags.set(name, etag);
       }
