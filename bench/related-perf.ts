@@ -3,17 +3,21 @@
  * - lookup: the store read behind GET /api/articles/:id/related, p50/p95,
  *   with 100,000 stored stories (articles + external items);
  * - refresh after an ingest of 1,000 new external items against that
- *   archive: wall time and peak RSS.
+ *   archive: wall and CPU time, inline (Workers, the CLI, WORKER_THREADS=0)
+ *   and spread over worker threads (the Node service, WORKER_THREADS,
+ *   default 2) on a copy of the same archive, whose stored links must come
+ *   out identical; and peak RSS.
  *
- *   npx tsx bench/related-perf.ts [--articles 25000] [--external 75000]
+ *   npx tsx bench/related-perf.ts [--articles 25000] [--external 75000] [--threads 2]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadMigrations, openSqliteDatabase } from '../src/adapters/node/sqlite-database.ts';
 import { articleUrlFor } from '../src/domain/article-url.ts';
-import { refreshRelatedForArticle, refreshRelatedSince } from '../src/related/refresh-related.ts';
+import { refreshRelatedSince } from '../src/related/refresh-after-ingest.ts';
+import { refreshRelatedForArticle } from '../src/related/refresh-related.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createSqlStore } from '../src/store/sql-store.ts';
 import type { RelatedSearch } from '../src/store/store.ts';
@@ -21,12 +25,18 @@ import { timeItemSearches } from './support/item-search-baseline.ts';
 import { peakRssMiB, ratio } from './support/measure.ts';
 import { fillArchive, seedRelatedLinks, toItem, withTimings } from './support/related-archive.ts';
 import { createCorpus, createRandom } from './support/related-corpus.ts';
+import { copyArchive, refreshInThreads, sameLinks, timeRefresh } from './support/related-threaded.ts';
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '25000' }, external: { type: 'string', default: '75000' } },
+  options: {
+    articles: { type: 'string', default: '25000' },
+    external: { type: 'string', default: '75000' },
+    threads: { type: 'string', default: '2' },
+  },
 });
 const ARTICLES = Number(values.articles);
 const EXTERNAL = Number(values.external);
+const THREADS = Number(values.threads);
 const SOURCES = 20;
 const SITE = 'https://news.example';
 const START = Date.parse('2025-01-01T00:00:00.000Z');
@@ -102,9 +112,11 @@ async function main() {
       if (search.kind === 'own') itemSearches.push(search);
       return searchStories(search);
     };
-    t = performance.now();
-    const result = await refreshRelatedSince(timedStore, since, options);
-    const ingestRefreshMs = performance.now() - t;
+    const threadedPath = copyArchive(db, dir);
+    const [loadBefore = 0] = loadavg();
+    const inline = await timeRefresh(() => refreshRelatedSince(timedStore, since, options));
+    const threaded = await refreshInThreads(threadedPath, THREADS, since, options);
+    const { result } = inline;
 
     const row = (name: string, sorted: number[]) => ({
       measure: name,
@@ -118,11 +130,23 @@ async function main() {
       row('refresh one article (FTS5 query + score + save)', refreshMs),
     ]);
     console.log(`  stored related links: ${linked?.n}`);
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log(
-      `  refresh after ingesting 1,000 external items: ${(ingestRefreshMs / 1000).toFixed(2)} s ` +
-        `(${result.refreshed.length} articles refreshed, ${result.changed.length} changed; goal < 5 s)`,
+      `  refresh after ingesting 1,000 external items (${result.refreshed.length} articles refreshed, ` +
+        `${result.changed.length} changed; goal < 5 s; load average before ${loadBefore.toFixed(2)}, ` +
+        `after ${(loadavg()[0] ?? 0).toFixed(2)}):`,
     );
-    console.log('  where that refresh spent its time, by store method:');
+    console.log(`    inline:             ${seconds(inline.ms)} (CPU ${seconds(inline.cpuMs)})`);
+    console.log(
+      `    ${THREADS} worker threads:   ${seconds(threaded.ms)} (CPU ${seconds(threaded.cpuMs)}, all threads): ` +
+        `${ratio(threaded.ms, inline.ms)} of inline`,
+    );
+    const check = await sameLinks(db, threadedPath);
+    console.log(
+      `    stored links and revisions after both: ${check.same ? 'identical' : 'DIFFERENT'} (${check.rows} links)`,
+    );
+    if (!check.same) process.exitCode = 1;
+    console.log('  where the inline refresh spent its time, by store method:');
     console.table([...timings].map(([method, { calls, ms }]) => ({ method, calls, 'total ms': ms.toFixed(0) })));
     const searches = timeItemSearches(db, itemSearches);
     console.log(

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleUrlFor } from '../src/domain/article-url.ts';
-import {
-  refreshRelatedForAllArticles,
-  refreshRelatedForArticle,
-  refreshRelatedSince,
-} from '../src/related/refresh-related.ts';
+import { refreshRelatedSince } from '../src/related/refresh-after-ingest.ts';
+import { refreshRelatedForAllArticles, refreshRelatedForArticle } from '../src/related/refresh-related.ts';
 import { selectQueryTerms } from '../src/related/select-query-terms.ts';
 import type { Store } from '../src/store/store.ts';
 import { NOW } from './make-article.ts';

@@ -13,18 +13,15 @@ import type { Logger } from '../log.ts';
 import type { FeedSink } from '../publish/feed-sink.ts';
 import { type PublishResult, publishFeeds } from '../publish/publish-feeds.ts';
 import { createPublishMemory } from '../publish/publish-memory.ts';
-import {
-  type RefreshOptions,
-  type RefreshResult,
-  refreshRelatedForArticle,
-  refreshRelatedSince,
-} from '../related/refresh-related.ts';
+import { type IngestRefreshSteps, refreshRelatedSince, stepsOn } from '../related/refresh-after-ingest.ts';
+import { type RefreshOptions, type RefreshResult, refreshRelatedForArticle } from '../related/refresh-related.ts';
 import { documentRenderers } from '../render/index.ts';
 import type { Store } from '../store/store.ts';
 import { doHubWork, type HubWorkSummary } from '../websub/hub-work.ts';
 import { createHubDeps } from './create-hub-deps.ts';
 
-export interface Jobs {
+/** The ingest refresh's steps are jobs too, so that threads can share one refresh (refresh-after-ingest.ts). */
+export interface Jobs extends IngestRefreshSteps {
   /** Parse, normalize and store one fetched document, or record why it failed (ingest-source.ts). */
   recordFetched: RecordFetched;
   /** Claims due sources for a cycle. A write: it runs where the other background writes run. */
@@ -62,6 +59,7 @@ export function createInlineJobs({ store, sink, config, log, fetch, resolveHost,
     recordFetched: createRecordFetched(store, config.ingest, log),
     claimDueSources: (now, claimUntil, limit) => store.claimDueSources(now, claimUntil, limit),
     refreshRelatedSince: (since, options) => refreshRelatedSince(store, since, options),
+    ...stepsOn(store),
     refreshRelatedForArticle: (articleId, options) => refreshRelatedForArticle(store, articleId, options),
     publishFeeds: (trigger, now) =>
       publishFeeds(

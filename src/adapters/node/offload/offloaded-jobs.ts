@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Jobs } from '../../../app/jobs.ts';
 import type { Config } from '../../../config.ts';
+import { type IngestRefreshSteps, refreshInParts } from '../../../related/refresh-after-ingest.ts';
 import type { FsFeedSink } from '../fs-feed-sink.ts';
 import type { JobTask } from './job-task.ts';
 
@@ -29,6 +30,11 @@ export function createOffloadedJobs(config: Config, { threads, feeds }: OffloadO
   });
   const run = <T>(task: JobTask, transferList?: ArrayBuffer[]) =>
     pool.run(task, transferList ? { transferList } : {}) as Promise<T>;
+  const related: IngestRefreshSteps = {
+    planIngestRefresh: (...args) => run({ job: 'planIngestRefresh', args }),
+    relateItems: (...args) => run({ job: 'relateItems', args }),
+    saveItemLinks: (...args) => run({ job: 'saveItemLinks', args }),
+  };
   return {
     recordFetched(job) {
       const body = job.fetched?.body;
@@ -37,7 +43,9 @@ export function createOffloadedJobs(config: Config, { threads, feeds }: OffloadO
       return run({ job: 'recordFetched', args: [job] }, owned ? [body.buffer as ArrayBuffer] : undefined);
     },
     claimDueSources: (...args) => run({ job: 'claimDueSources', args }),
-    refreshRelatedSince: (...args) => run({ job: 'refreshRelatedSince', args }),
+    ...related,
+    // One refresh spread over every thread: each relates a share of the items, then saves a share of the articles.
+    refreshRelatedSince: (since, options) => refreshInParts(related, since, options, threads),
     refreshRelatedForArticle: (...args) => run({ job: 'refreshRelatedForArticle', args }),
     async publishFeeds(...args) {
       const result = await run<Awaited<ReturnType<Jobs['publishFeeds']>>>({ job: 'publishFeeds', args });
