@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { plainItem, SEED_BIO, seedItem } from '../../tests/render-fixtures.ts';
-import { renderContentHtml } from './content-html.ts';
+import { contentJsonText, contentXmlText, renderContentHtml } from './content-html.ts';
+import { stripInvalidXmlChars } from './strip-invalid-xml-chars.ts';
+import { escapeXmlText } from './xml-writer.ts';
 
 const ALL = { leadImage: true, byline: true };
 
@@ -39,5 +41,24 @@ describe('renderContentHtml', () => {
     expect(off).not.toContain('<figure>');
     expect(off).not.toContain(SEED_BIO);
     expect(renderContentHtml(seedItem, { leadImage: false, byline: true })).toContain(SEED_BIO);
+  });
+});
+
+describe('contentJsonText / contentXmlText', () => {
+  const hostile = {
+    ...seedItem,
+    article: { ...seedItem.article, bodyHtml: '<p>a\u0000b & c\r\n\uD83D\uDE00 \uDE00 \uFFFF</p>' },
+  };
+
+  it('gives the content stripped of XML-illegal characters, and escaped as XML text from that', () => {
+    const html = renderContentHtml(hostile, ALL);
+    expect(contentJsonText(hostile, ALL)).toBe(stripInvalidXmlChars(html));
+    expect(contentXmlText(hostile, ALL)).toBe(escapeXmlText(html));
+    expect(contentXmlText(hostile, ALL)).toContain('&lt;p&gt;ab &amp; c&#13;\n\uD83D\uDE00  &lt;/p&gt;');
+  });
+
+  it('gives nothing for JSON when there is no content at all', () => {
+    const empty = { ...plainItem, related: [], article: { ...plainItem.article, bodyHtml: '' } };
+    expect(contentJsonText(empty)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { Article, FeedItem, RelatedStory } from '../domain/article.ts';
 import type { ContentBlocks } from './feed-spec.ts';
-import { escapeXmlText } from './xml-writer.ts';
+import { stripInvalidXmlChars } from './strip-invalid-xml-chars.ts';
+import { escapeStrippedXmlText } from './xml-writer.ts';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -47,8 +48,24 @@ export function renderContentHtml(item: FeedItem, blocks: ContentBlocks = NO_BLO
 /** The same content escaped as XML text (RSS content:encoded, Atom content type="html"). */
 export function contentXmlText(item: FeedItem, blocks: ContentBlocks = NO_BLOCKS): string {
   const content = contentOf(item, blocks);
-  content.xml ??= escapeXmlText(content.html);
+  // Escaping the stripped text is escapeXmlText(html): stripping twice would scan it twice.
+  content.xml ??= escapeStrippedXmlText(strippedOf(content));
   return content.xml;
+}
+
+/**
+ * The same content as JSON Feed's content_html: stripped of XML-illegal characters, as every
+ * string in our feeds is; undefined when there is none. Stripped once per item for both uses:
+ * the scan for illegal characters is a regex over the item's biggest string.
+ */
+export function contentJsonText(item: FeedItem, blocks: ContentBlocks = NO_BLOCKS): string | undefined {
+  const content = contentOf(item, blocks);
+  return content.html === '' ? undefined : strippedOf(content);
+}
+
+function strippedOf(content: ItemContent): string {
+  content.stripped ??= stripInvalidXmlChars(content.html);
+  return content.stripped;
 }
 
 /**
@@ -59,6 +76,7 @@ export function contentXmlText(item: FeedItem, blocks: ContentBlocks = NO_BLOCKS
 interface ItemContent {
   blocks: ContentBlocks;
   html: string;
+  stripped?: string;
   xml?: string;
 }
 const contents = new WeakMap<FeedItem, ItemContent>();

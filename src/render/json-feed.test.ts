@@ -92,3 +92,40 @@ describe('renderJsonFeed', () => {
     });
   });
 });
+
+describe('renderJsonFeed members that say nothing', () => {
+  const bare = {
+    ...plainItem,
+    url: 'https://tidings.example/x\u0000',
+    related: [{ title: '', url: '', source: '' }],
+    article: {
+      ...plainItem.article,
+      title: '\u0001\uFFFE', // only characters XML cannot carry: stripped to "", still printed
+      summary: '',
+      tags: [],
+      category: '',
+      image: { url: 'https://tidings.example/i.jpg', credit: '', caption: '' },
+      author: { name: 'Ann\uD800', role: '', bio: '' },
+    },
+  };
+  const [item] = JSON.parse(renderJsonFeed(fixtureSpec(), [bare])).items;
+
+  it('leaves out empty strings, lists and objects, and strips what it prints', () => {
+    expect(item.url).toBe('https://tidings.example/x');
+    expect(item.title).toBe('');
+    expect(item).not.toHaveProperty('summary');
+    expect(item.tags).toBeUndefined();
+    expect(item.attachments).toBeUndefined();
+    expect(item.authors).toEqual([{ name: 'Ann' }]);
+  });
+
+  it('keeps a list entry even when all its members are empty, and drops _tidings parts with none', () => {
+    expect(item._tidings).toEqual({ related: [{}] });
+  });
+
+  it('prints an author with no name and no URL as an empty object, as before', () => {
+    const nameless = { ...bare, article: { ...bare.article, author: { name: '' } } };
+    const text = renderJsonFeed(fixtureSpec(), [nameless]);
+    expect(text).toContain('"authors": [\n        {}\n      ]');
+  });
+});

@@ -20,12 +20,12 @@ const CHUNK_PARTS = 32;
 const INDENTS = Array.from({ length: 12 }, (_, depth) => '  '.repeat(depth));
 
 export function escapeXmlText(value: string): string {
-  if (!TEXT_NEEDS_WORK.test(value)) return value;
-  return stripInvalidXmlChars(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;');
+  return TEXT_NEEDS_WORK.test(value) ? escapeStrippedXmlText(stripInvalidXmlChars(value)) : value;
+}
+
+/** escapeXmlText for text already stripped with stripInvalidXmlChars: the escapes alone. */
+export function escapeStrippedXmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 export function escapeXmlAttr(value: string): string {
