@@ -11,11 +11,11 @@ import { createLogger } from '../../../log.ts';
 import { createSqlStore } from '../../../store/sql-store.ts';
 import { createFsFeedSink } from '../fs-feed-sink.ts';
 import { nodeOutbound } from '../node-adapters.ts';
-import { openSqliteDatabase } from '../sqlite-database.ts';
+import { BACKGROUND_BUSY_TIMEOUT_MS, openSqliteDatabase } from '../sqlite-database.ts';
 import { type JobTask, runTask } from './job-task.ts';
 
 const { config } = workerData as { config: Config };
-const db = openSqliteDatabase(config.databasePath);
+const db = openSqliteDatabase(config.databasePath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS });
 const jobs = createInlineJobs({
   store: createSqlStore(db),
   sink: createFsFeedSink(config.feedsDir),

@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UnavailableError } from '../../domain/errors.ts';
+import { sql } from '../../store/sql-database.ts';
+import { openSqliteDatabase, type SqliteDatabase } from './sqlite-database.ts';
+
+describe('a SQLite connection while another holds the write lock', () => {
+  let dir: string;
+  let holder: SqliteDatabase;
+  let waiter: SqliteDatabase;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tidings-sqlite-'));
+    holder = openSqliteDatabase(join(dir, 'tidings.db'));
+    await holder.batch([sql('CREATE TABLE notes (text TEXT NOT NULL)')]);
+    waiter = openSqliteDatabase(join(dir, 'tidings.db'), { busyTimeoutMs: 50 });
+  });
+  afterEach(async () => {
+    holder.close();
+    waiter.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('answers a write whose wait ran out with an UnavailableError that says so, and writes once the lock is free', async () => {
+    holder.raw.prepare('BEGIN IMMEDIATE').run(); // a long write in another thread
+    const refused = waiter.batch([sql('INSERT INTO notes (text) VALUES (?)', 'from the waiter')]);
+    await expect(refused).rejects.toThrow(UnavailableError);
+    await expect(refused).rejects.toThrow(/database is busy with another write/);
+    // WAL: reads go on meanwhile.
+    expect(await waiter.all('SELECT text FROM notes')).toEqual([]);
+    holder.raw.prepare('COMMIT').run();
+    await waiter.batch([sql('INSERT INTO notes (text) VALUES (?)', 'from the waiter')]);
+    expect(await holder.all('SELECT text FROM notes')).toEqual([{ text: 'from the waiter' }]);
+  });
+
+  it('leaves any other error as it was', async () => {
+    const missing = waiter.all('SELECT text FROM nowhere');
+    await expect(missing).rejects.toThrow(/no such table: nowhere/);
+    await expect(missing).rejects.not.toThrow(UnavailableError);
+  });
+});
