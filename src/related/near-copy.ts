@@ -1,3 +1,4 @@
+import { leadingWords } from './leading-words.ts';
 import { compareTitleFeatures, type TitleFeatures, titleFeatures } from './match-title.ts';
 import { contentWords } from './story-terms.ts';
 
@@ -25,7 +26,7 @@ const COMPARED_WORDS = 60;
 
 export function copyFeatures(story: { url?: string; title: string; summary?: string; lead?: string }): CopyFeatures {
   // The start of the text only: a stored candidate carries its lead, not its whole body.
-  const words = contentWords(`${story.summary ?? ''} ${story.lead ?? ''}`).slice(0, COMPARED_WORDS);
+  const words = leadingWords(`${story.summary ?? ''} ${story.lead ?? ''}`, COMPARED_WORDS, contentWords);
   const shingles = new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
   const features: CopyFeatures = { title: titleFeatures(story.title), shingles };
   if (story.url) features.url = normalizeUrl(story.url);

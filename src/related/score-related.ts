@@ -86,7 +86,7 @@ export function scoreRelated(
 
   const scored = candidates
     .filter((c) => !(c.kind === subject.kind && c.id === subject.id))
-    .map((candidate): ScoredStory => {
+    .map((candidate): Ranked => {
       const text = textOf(candidate);
       const sharedTags = candidate.tags.filter((tag) => subjectTags.has(normalizeTag(tag)));
       const tags = jaccard(subjectTags.size, new Set(candidate.tags.map(normalizeTag)).size, sharedTags.length);
@@ -96,16 +96,25 @@ export function scoreRelated(
       const category = sameCategory ? 1 : !candidate.category || !subject.category ? 0.5 : 0;
       const relevance = text * (weights.text + tags * weights.tags + category * weights.category);
       const score = relevance * (1 - weights.recency + weights.recency * decay);
-      return {
-        ...candidate,
-        score: round(score),
-        reasons: reasonsFor(candidate, subjectTerms, sharedTags, sameCategory),
-      };
+      return { candidate, score: round(score), sharedTags, sameCategory };
     })
     .filter((s) => s.score > 0 && s.score >= minScore)
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    .sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));
 
-  return dedupe(subject, scored, k, options.exclude);
+  // Reasons only for the stories kept: they never change which are kept, and words cost.
+  return dedupe(subject, scored, k, options.exclude).map(({ candidate, score, sharedTags, sameCategory }) => ({
+    ...candidate,
+    score,
+    reasons: reasonsFor(candidate, subjectTerms, sharedTags, sameCategory),
+  }));
+}
+
+/** A candidate scored, before its reasons are written. */
+interface Ranked {
+  candidate: StoryCandidate;
+  score: number;
+  sharedTags: string[];
+  sameCategory: boolean;
 }
 
 /**
@@ -137,18 +146,14 @@ function textRelevance(subject: RelatedSubject, candidates: readonly StoryCandid
  * The best k, keeping the best of each story: no near-copies of each other or of the subject,
  * none already linked. Stops at k: telling copies apart costs a word-pair set per story.
  */
-function dedupe(
-  subject: RelatedSubject,
-  ranked: ScoredStory[],
-  k: number,
-  exclude: ScoreOptions['exclude'] = {},
-): ScoredStory[] {
+function dedupe(subject: RelatedSubject, ranked: Ranked[], k: number, exclude: ScoreOptions['exclude'] = {}): Ranked[] {
   const ids = new Set(exclude.ids ?? []);
   const excludedUrls = new Set((exclude.urls ?? []).map(normalizeUrl));
   const excludedTitles = (exclude.titles ?? []).map(titleFeatures);
   const kept: CopyFeatures[] = [copyFeatures(subject)];
-  const stories: ScoredStory[] = [];
-  for (const story of ranked) {
+  const stories: Ranked[] = [];
+  for (const ranking of ranked) {
+    const story = ranking.candidate;
     if (stories.length >= k) break;
     if (ids.has(story.id)) continue;
     const features = copyFeatures(story);
@@ -156,7 +161,7 @@ function dedupe(
     if (excludedTitles.some((title) => compareTitleFeatures(title, features.title) >= SAME_TITLE)) continue;
     if (kept.some((other) => isNearCopy(other, features))) continue;
     kept.push(features);
-    stories.push(story);
+    stories.push(ranking);
   }
   return stories;
 }

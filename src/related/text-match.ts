@@ -1,3 +1,4 @@
+import { leadingWords } from './leading-words.ts';
 import { LEAD_WORDS, stem, storyWords } from './story-terms.ts';
 
 /**
@@ -49,7 +50,8 @@ export function idf(storiesWithTerm: number, stories: number): number {
 export function prepareText({ title, summary = '', lead = '' }: MatchText): PreparedText {
   const titleWords = storyWords(title);
   const summaryWords = storyWords(summary);
-  let bodyWords = storyWords(lead);
+  // Only the words the lead can use: the summary's length (to see a repeat) or LEAD_WORDS, whichever is more.
+  let bodyWords = leadingWords(lead, Math.max(LEAD_WORDS, summaryWords.length), storyWords);
   // Feeds often repeat the summary as the start of the content: count it once.
   if (summaryWords.length > 0 && bodyWords.slice(0, summaryWords.length).join(' ') === summaryWords.join(' ')) {
     bodyWords = bodyWords.slice(summaryWords.length);
