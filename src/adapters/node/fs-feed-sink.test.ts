@@ -67,4 +67,18 @@ describe('createFsFeedSink', () => {
     expect((await readdir(dir)).sort()).toEqual(['all.rss', 'world.rss']);
     expect(new TextDecoder().decode((await createFsFeedSink(dir).get('world.rss'))?.body)).toBe('<rss>good</rss>');
   });
+
+  it('keeps no body with a budget of 0 bytes (a job thread), yet knows every tag and reads the current bytes', async () => {
+    const jobThread = createFsFeedSink(dir, { maxCachedBytes: 0, now: () => clock });
+    const first = await documentOf('<rss>first</rss>');
+    await jobThread.put(first);
+    expect(jobThread.peek?.('all.rss')).toBeUndefined(); // nothing in memory to answer from
+    expect(await jobThread.listEtags()).toEqual(new Map([['all.rss', first.etag]]));
+    const second = await documentOf('<rss>second</rss>', '2026-11-25T12:01:00.000Z');
+    await createFsFeedSink(dir).put(second); // another writer
+    clock += 1_000;
+    const read = await jobThread.get('all.rss');
+    expect(new TextDecoder().decode(read?.body)).toBe('<rss>second</rss>');
+    expect(read?.etag).toBe(second.etag);
+  });
 });

@@ -18,7 +18,9 @@ const { config } = workerData as { config: Config };
 const db = openSqliteDatabase(config.databasePath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS });
 const jobs = createInlineJobs({
   store: createSqlStore(db),
-  sink: createFsFeedSink(config.feedsDir),
+  // No bodies kept here: this thread serves no poll, and the hub reads each topic once per chunk.
+  // Kept, they cost up to 64 MiB per thread (the serving thread's sink keeps the ones polled).
+  sink: createFsFeedSink(config.feedsDir, { maxCachedBytes: 0 }),
   config,
   log: createLogger(config.logLevel),
   ...nodeOutbound(config),
