@@ -129,3 +129,17 @@ describe('XmlWriter attributes and indentation', () => {
     expect(lines[16]).toBe(`${'  '.repeat(13)}</e13>`);
   });
 });
+
+describe('XmlWriter.toChunks', () => {
+  it('hands a long escaped text on as a chunk of its own, and the chunks join to the document', () => {
+    const content = escapeXmlText('<p>long & wide “text”</p>'.repeat(60));
+    const w = new XmlWriter().open('rss').open('item').text('title', 'T');
+    w.escapedText('content:encoded', content).text('dc:creator', 'A').close();
+    for (let i = 0; i < 40; i++) w.text('category', `c${i}`);
+    const chunks = w.close().toChunks();
+    expect(chunks.join('')).toBe(w.toString());
+    expect(chunks[1]).toBe(content);
+    expect(chunks[0]?.endsWith('<content:encoded>')).toBe(true);
+    expect(chunks.slice(2).every((chunk) => chunk.length < content.length)).toBe(true);
+  });
+});

@@ -16,6 +16,8 @@ const TEXT_NEEDS_WORK = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDF
 const ATTR_NEEDS_WORK = /[&<>"\r\n\t\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** Parts per chunk in toChunks(): about one item each, so one item's wide character widens little else. */
 const CHUNK_PARTS = 32;
+/** A part this long (an item's content) is a chunk of its own in toChunks(), handed on without a copy. */
+const OWN_CHUNK_LENGTH = 1024;
 /** Indentation by depth, so a line's indent is not built anew each time; deeper levels are built. */
 const INDENTS = Array.from({ length: 12 }, (_, depth) => '  '.repeat(depth));
 
@@ -70,9 +72,12 @@ export class XmlWriter {
     return this;
   }
 
-  /** `<name attrs>escaped</name>` for text already escaped with escapeXmlText (content-html.ts). */
+  /**
+   * `<name attrs>escaped</name>` for text already escaped with escapeXmlText (content-html.ts).
+   * The text is a part of its own: it is an item's content, its biggest string (see toChunks).
+   */
   escapedText(name: string, escaped: string, attrs?: XmlAttrs): this {
-    this.#parts.push(`${this.#indent()}<${name}${formatAttrs(attrs)}>${escaped}</${name}>\n`);
+    this.#parts.push(`${this.#indent()}<${name}${formatAttrs(attrs)}>`, escaped, `</${name}>\n`);
     return this;
   }
 
@@ -92,14 +97,28 @@ export class XmlWriter {
    * past U+00FF makes V8 store a whole joined string as UTF-16 (a tag feed's “quoted” name in the
    * channel head is enough), which doubles every copy of it and takes UTF-8 encoding off its
    * one-byte fast path (~3x the CPU); in chunks, only the chunk holding that character is wide.
-   * A chunk never splits a surrogate pair: every part is whole text.
+   * A chunk never splits a surrogate pair: every part is whole text. A long part (an item's
+   * content, most of a document's bytes) is a chunk as it is: joining it to its lines would
+   * copy it once more before it is encoded.
    */
   toChunks(): string[] {
     this.#checkClosed();
     const chunks: string[] = [];
-    for (let start = 0; start < this.#parts.length; start += CHUNK_PARTS) {
-      chunks.push(this.#parts.slice(start, start + CHUNK_PARTS).join(''));
+    const run: string[] = [];
+    for (const part of this.#parts) {
+      if (part.length >= OWN_CHUNK_LENGTH) {
+        if (run.length > 0) chunks.push(run.join(''));
+        run.length = 0;
+        chunks.push(part);
+        continue;
+      }
+      run.push(part);
+      if (run.length === CHUNK_PARTS) {
+        chunks.push(run.join(''));
+        run.length = 0;
+      }
     }
+    if (run.length > 0) chunks.push(run.join(''));
     return chunks;
   }
 
