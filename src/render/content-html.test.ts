@@ -62,3 +62,15 @@ describe('contentJsonText / contentXmlText', () => {
     expect(contentJsonText(empty)).toBeUndefined();
   });
 });
+
+describe('the lead image block', () => {
+  const withImage = (image: { url: string; caption?: string; credit?: string; alt?: string }) =>
+    renderContentHtml({ ...plainItem, article: { ...plainItem.article, image } }, ALL);
+
+  it('puts a space between caption and credit only when there are both', () => {
+    expect(withImage({ url: 'u', caption: 'C', credit: 'P' })).toContain('<figcaption>C <small>Photo: P</small>');
+    expect(withImage({ url: 'u', caption: 'C' })).toContain('<figcaption>C</figcaption>');
+    expect(withImage({ url: 'u', credit: 'P' })).toContain('<figcaption><small>Photo: P</small></figcaption>');
+    expect(withImage({ url: 'u', caption: '', credit: '' })).toContain('<img src="u" alt=""></figure>');
+  });
+});

@@ -4,9 +4,11 @@ import { stripInvalidXmlChars } from './strip-invalid-xml-chars.ts';
 import { escapeStrippedXmlText } from './xml-writer.ts';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const NEEDS_HTML_ESCAPE = /[&<>"]/;
 
+/** Most names, captions and URLs have nothing to escape: a test, and no replace, for those. */
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] as string);
+  return NEEDS_HTML_ESCAPE.test(text) ? text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] as string) : text;
 }
 
 function renderRelatedItem(story: RelatedStory): string {
@@ -17,10 +19,13 @@ function renderRelatedItem(story: RelatedStory): string {
 /** The lead image as a figure, caption and credit below it; nothing when the body shows it already. */
 function leadImageHtml(article: Article): string {
   const { image } = article;
-  if (!image || article.bodyHtml.includes(`src="${escapeHtml(image.url)}"`)) return '';
+  if (!image) return '';
+  const src = escapeHtml(image.url);
+  if (article.bodyHtml.includes(`src="${src}"`)) return '';
   const credit = image.credit ? `<small>Photo: ${escapeHtml(image.credit)}</small>` : '';
-  const caption = [image.caption && escapeHtml(image.caption), credit].filter(Boolean).join(' ');
-  const img = `<img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.alt ?? image.caption ?? '')}">`;
+  // The caption, then the credit, a space between them when there are both.
+  const caption = image.caption ? `${escapeHtml(image.caption)}${credit && ` ${credit}`}` : credit;
+  const img = `<img src="${src}" alt="${escapeHtml(image.alt ?? image.caption ?? '')}">`;
   return `<figure>${img}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>\n`;
 }
 
