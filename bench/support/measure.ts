@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 /** Small helpers shared by the benchmarks: timing, memory, load tests and printing a table. */
@@ -9,9 +9,24 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms:
   return { result, ms: performance.now() - start };
 }
 
-/** Peak resident set size of this process so far, in MiB. */
+/** Peak resident set size of this process so far (since resetPeakRss), in MiB. */
 export function peakRssMiB(): number {
+  try {
+    const peakKiB = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (peakKiB) return Number(peakKiB) / 1024;
+  } catch {
+    // not Linux: the peak of the whole run
+  }
   return process.resourceUsage().maxRSS / 1024;
+}
+
+/** Starts peakRssMiB over from the current size (Linux: proc(5), clear_refs "5"); elsewhere a no-op. */
+export function resetPeakRss(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // not Linux, or not allowed: the peak stays the run's
+  }
 }
 
 export function printTable(title: string, rows: Record<string, string | number>[]): void {
