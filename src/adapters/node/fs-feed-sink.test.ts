@@ -81,4 +81,20 @@ describe('createFsFeedSink', () => {
     expect(new TextDecoder().decode(read?.body)).toBe('<rss>second</rss>');
     expect(read?.etag).toBe(second.etag);
   });
+
+  it('serves what another sink wrote at once after taking on its description, reading the file only then', async () => {
+    const server = createFsFeedSink(dir, { now: () => clock });
+    await server.put(await documentOf('<rss>old</rss>'));
+    expect(new TextDecoder().decode(server.peek?.('all.rss')?.body)).toBe('<rss>old</rss>');
+    const thread = createFsFeedSink(dir, { maxCachedBytes: 0 }); // a publish in a worker thread
+    const fresh = await documentOf('<rss>new</rss>', '2026-11-25T12:05:00.000Z');
+    await thread.put(fresh);
+    expect(thread.describeFiles(['all.rss', 'world.rss']).map((file) => file.name)).toEqual(['all.rss']);
+    server.adoptFiles(thread.describeFiles(['all.rss']));
+    expect(server.peek?.('all.rss')).toBeUndefined(); // the old bytes are gone, though a second has not passed
+    expect(await server.listEtags()).toEqual(new Map([['all.rss', fresh.etag]]));
+    const served = await server.get('all.rss');
+    expect(new TextDecoder().decode(served?.body)).toBe('<rss>new</rss>');
+    expect(served).toMatchObject({ etag: fresh.etag, lastModified: fresh.lastModified });
+  });
 });

@@ -30,11 +30,22 @@ interface KnownFile {
 }
 
 export interface FsFeedSink extends FeedSink {
+  /** What this sink knows of these documents' files (those it wrote or read), to hand to another sink. */
+  describeFiles(names: string[]): WrittenFile[];
   /**
-   * Reads these documents from their files now: another writer (a publish in a worker
-   * thread) replaced them, and readers here must get the new bytes at once, not within a second.
+   * Takes on what another sink on the same folder wrote (a publish in a worker thread), without
+   * reading or hashing the files: readers here get the new bytes at once, not within a second,
+   * each read from its file when first asked for, and a listing knows their tags.
    */
-  reload(names: string[]): Promise<void>;
+  adoptFiles(files: WrittenFile[]): void;
+}
+
+/** A document's file as its writer left it: plain data, to cross between threads. */
+export interface WrittenFile {
+  name: string;
+  etag: string;
+  fileKey: string;
+  lastModified: string;
 }
 
 export interface FsFeedSinkOptions {
@@ -145,11 +156,16 @@ export function createFsFeedSink(
   return {
     get,
     peek,
-    async reload(names) {
-      for (const name of names.filter(isFeedFile)) {
-        forgetBody(name);
-        known.delete(name);
-        await refresh(name);
+    describeFiles(names) {
+      return names.flatMap((name) => {
+        const entry = known.get(name);
+        return entry ? [{ name, etag: entry.etag, fileKey: entry.fileKey, lastModified: entry.lastModified }] : [];
+      });
+    },
+    adoptFiles(files) {
+      for (const { name, etag, fileKey, lastModified } of files) {
+        forgetBody(name); // the bytes here, if any, are the old ones
+        known.set(name, { etag, fileKey, lastModified, checkedAt: now() });
       }
     },
     /**

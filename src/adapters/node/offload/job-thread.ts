@@ -12,21 +12,25 @@ import { createSqlStore } from '../../../store/sql-store.ts';
 import { createFsFeedSink } from '../fs-feed-sink.ts';
 import { nodeOutbound } from '../node-adapters.ts';
 import { BACKGROUND_BUSY_TIMEOUT_MS, openSqliteDatabase } from '../sqlite-database.ts';
-import { type JobTask, runTask } from './job-task.ts';
+import { type JobTask, type PublishedInThread, runTask } from './job-task.ts';
 
 const { config } = workerData as { config: Config };
 const db = openSqliteDatabase(config.databasePath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS });
+// No bodies kept here: this thread serves no poll, and the hub reads each topic once per chunk.
+// Kept, they cost up to 64 MiB per thread (the serving thread's sink keeps the ones polled).
+const sink = createFsFeedSink(config.feedsDir, { maxCachedBytes: 0 });
 const jobs = createInlineJobs({
   store: createSqlStore(db),
-  // No bodies kept here: this thread serves no poll, and the hub reads each topic once per chunk.
-  // Kept, they cost up to 64 MiB per thread (the serving thread's sink keeps the ones polled).
-  sink: createFsFeedSink(config.feedsDir, { maxCachedBytes: 0 }),
+  sink,
   config,
   log: createLogger(config.logLevel),
   ...nodeOutbound(config),
   now: () => new Date(), // no clock is injected into a thread: tests that set one run the jobs inline
 });
 
-export default function run(task: JobTask): Promise<unknown> {
-  return runTask(jobs, task);
+export default async function run(task: JobTask): Promise<unknown> {
+  if (task.job !== 'publishFeeds') return runTask(jobs, task);
+  const published = await jobs.publishFeeds(...task.args);
+  const answer: PublishedInThread = { run: published, files: sink.describeFiles(published.feedsWritten) };
+  return answer;
 }

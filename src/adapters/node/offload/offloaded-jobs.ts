@@ -4,12 +4,12 @@ import type { Jobs } from '../../../app/jobs.ts';
 import type { Config } from '../../../config.ts';
 import { type IngestRefreshSteps, refreshInParts } from '../../../related/refresh-after-ingest.ts';
 import type { FsFeedSink } from '../fs-feed-sink.ts';
-import type { JobTask } from './job-task.ts';
+import type { JobTask, PublishedInThread } from './job-task.ts';
 
 export interface OffloadOptions {
   /** Worker threads (WORKER_THREADS): each parses, renders and writes on its own connection. */
   threads: number;
-  /** The serving thread's feed sink: it reads what a publish in a thread wrote, before anyone is told. */
+  /** The serving thread's feed sink: it takes on what a publish in a thread wrote, before anyone is told. */
   feeds: FsFeedSink;
 }
 
@@ -48,8 +48,8 @@ export function createOffloadedJobs(config: Config, { threads, feeds }: OffloadO
     refreshRelatedSince: (since, options) => refreshInParts(related, since, options, threads),
     refreshRelatedForArticle: (...args) => run({ job: 'refreshRelatedForArticle', args }),
     async publishFeeds(...args) {
-      const result = await run<Awaited<ReturnType<Jobs['publishFeeds']>>>({ job: 'publishFeeds', args });
-      await feeds.reload(result.feedsWritten);
+      const { run: result, files } = await run<PublishedInThread>({ job: 'publishFeeds', args });
+      feeds.adoptFiles(files);
       return result;
     },
     runHubWork: (...args) => run({ job: 'runHubWork', args }),
