@@ -13,6 +13,7 @@ import type { Logger } from '../log.ts';
 import type { FeedSink } from '../publish/feed-sink.ts';
 import { type PublishResult, publishFeeds } from '../publish/publish-feeds.ts';
 import { createPublishMemory } from '../publish/publish-memory.ts';
+import type { RenderElsewhere } from '../publish/split-render.ts';
 import { type IngestRefreshSteps, refreshRelatedSince, stepsOn } from '../related/refresh-after-ingest.ts';
 import { type RefreshOptions, type RefreshResult, refreshRelatedForArticle } from '../related/refresh-related.ts';
 import { documentRenderers } from '../render/index.ts';
@@ -49,10 +50,21 @@ export interface InlineJobsDeps {
   resolveHost: ResolveHost;
   /** The clock of the hub's work; publish gets its instant from the caller. */
   now: () => Date;
+  /** What shares a large publish run's rendering (Node: a thread of its own); else this thread renders all. */
+  renderElsewhere?: RenderElsewhere;
 }
 
 /** The jobs on this thread, on this store: what Workers and the CLI run, and what each worker thread runs. */
-export function createInlineJobs({ store, sink, config, log, fetch, resolveHost, now }: InlineJobsDeps): Jobs {
+export function createInlineJobs({
+  store,
+  sink,
+  config,
+  log,
+  fetch,
+  resolveHost,
+  now,
+  renderElsewhere,
+}: InlineJobsDeps): Jobs {
   const hub = createHubDeps(config, { store, sink, fetch, resolveHost, log, now });
   const memory = createPublishMemory(); // these jobs publish again and again on this store
   return {
@@ -63,7 +75,16 @@ export function createInlineJobs({ store, sink, config, log, fetch, resolveHost,
     refreshRelatedForArticle: (articleId, options) => refreshRelatedForArticle(store, articleId, options),
     publishFeeds: (trigger, now) =>
       publishFeeds(
-        { store, sink, renderers: documentRenderers, settings: config, now: () => new Date(now), log, memory },
+        {
+          store,
+          sink,
+          renderers: documentRenderers,
+          settings: config,
+          now: () => new Date(now),
+          log,
+          memory,
+          ...(renderElsewhere && { renderElsewhere }),
+        },
         trigger,
       ),
     runHubWork: (limit) => doHubWork(hub, limit),

@@ -1,10 +1,8 @@
-import type { Logger } from '../log.ts';
-import { CONTENT_TYPES, FEED_FORMATS, type FeedDocumentRenderer, type FeedFormat } from '../render/feed-spec.ts';
-import type { FeedDocumentState, PublishRun, Store } from '../store/store.ts';
-import { sha256Hex, strongEtag } from './digest.ts';
+import { FEED_FORMATS } from '../render/feed-spec.ts';
+import type { FeedDocumentState, PublishRun } from '../store/store.ts';
+import { sha256Hex } from './digest.ts';
 import {
   type CatalogEntry,
-  type FeedSettings,
   feedDocumentName,
   feedPageSize,
   feedScope,
@@ -12,29 +10,24 @@ import {
   listFeeds,
   parseFeedDocumentName,
 } from './feed-catalog.ts';
-import { loadFeedPage } from './feed-page.ts';
 import { retractionWindowStart, type Tombstone, tombstonesFor } from './feed-retractions.ts';
-import type { FeedSink } from './feed-sink.ts';
 import { checksEveryFeed, feedsToCheck, settingsDigest } from './feeds-to-check.ts';
 import { type PublishMemory, recallStates, saveStates } from './publish-memory.ts';
-import { utf8Bytes } from './utf8-bytes.ts';
+import type { RenderDeps } from './render-feeds.ts';
+import { type RenderElsewhere, renderSplit } from './split-render.ts';
 
 /** Bump when renderer output changes shape, so every feed is re-rendered once. */
 const RENDER_VERSION = 4;
 /** Articles whose tags and author slug predate migration 0007 are indexed this many at a time. */
 const INDEX_BATCH = 500;
-/** Feeds rendered and written at once. */
-const PUBLISH_CONCURRENCY = 8;
 
-export interface PublishDeps {
-  store: Store;
-  sink: FeedSink;
-  renderers: Record<FeedFormat, FeedDocumentRenderer>;
-  settings: FeedSettings & { retractionDays: number };
+export interface PublishDeps extends RenderDeps {
+  settings: RenderDeps['settings'] & { retractionDays: number };
   now: () => Date;
-  log: Logger;
   /** What the last run saved, kept between runs (publish-memory.ts); without it every run reads it back. */
   memory?: PublishMemory;
+  /** What shares a large run's rendering (split-render.ts); without it this thread renders all. */
+  renderElsewhere?: RenderElsewhere;
 }
 
 export interface PublishResult extends PublishRun {
@@ -86,15 +79,7 @@ export async function publishFeeds(
     }),
   );
   const toRender = checked.filter((feed) => feed.stale.length > 0);
-  // Rendering is synchronous; a few feeds at a time let one feed's file writes overlap the next's render.
-  const outcomes = await mapInOrder(toRender, PUBLISH_CONCURRENCY, async (feed) => {
-    try {
-      return await renderFeed(deps, feed, previous, stored, now);
-    } catch (error) {
-      deps.log.error('publish: feed failed, previous documents kept', { feed: feed.entry.feed.key, error });
-      return { error: { feed: feed.entry.feed.key, message: error instanceof Error ? error.message : String(error) } };
-    }
-  });
+  const outcomes = await renderSplit(deps, { feeds: toRender, previous, stored, now });
   const states = outcomes.flatMap((o) => ('states' in o ? o.states : []));
   const written = outcomes.flatMap((o) => ('written' in o ? o.written : []));
   const changedUrls = outcomes.flatMap((o) => ('changedUrls' in o ? o.changedUrls : []));
@@ -150,57 +135,4 @@ async function checkFeed(
     return before?.fingerprint !== fingerprint || stored.get(name) !== before.etag;
   });
   return { fingerprint, stale };
-}
-
-async function renderFeed(
-  deps: PublishDeps,
-  {
-    entry: { feed },
-    tombstones,
-    fingerprint,
-    stale,
-  }: { entry: CatalogEntry; tombstones: Tombstone[]; fingerprint: string; stale: FeedFormat[] },
-  previous: ReadonlyMap<string, FeedDocumentState>,
-  stored: ReadonlyMap<string, string>,
-  now: string,
-) {
-  const result = { states: [] as FeedDocumentState[], written: [] as string[], changedUrls: [] as string[] };
-  const { spec, items } = await loadFeedPage(deps, feed, now, undefined, tombstones);
-  // HTTP dates have whole seconds; so does Last-Modified, so a restart serves the same value.
-  const lastModified = new Date(Math.floor(Date.parse(now) / 1000) * 1000).toISOString();
-  for (const format of stale) {
-    const name = feedDocumentName(feed.key, format);
-    const body = utf8Bytes(deps.renderers[format](spec, items));
-    const etag = await strongEtag(body);
-    const before = previous.get(name);
-    const unchanged = before?.etag === etag && stored.get(name) === etag;
-    if (!unchanged) {
-      await deps.sink.put({ name, contentType: CONTENT_TYPES[format], body, etag, lastModified });
-      result.written.push(name);
-      result.changedUrls.push(spec.feedUrls[format]);
-    }
-    result.states.push({
-      name,
-      fingerprint,
-      etag,
-      contentType: CONTENT_TYPES[format],
-      byteLength: body.byteLength,
-      publishedAt: unchanged && before ? before.publishedAt : lastModified,
-    });
-  }
-  return result;
-}
-
-/** `work` over every item, at most `limit` at once; results in the items' order. */
-async function mapInOrder<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

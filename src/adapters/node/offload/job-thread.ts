@@ -13,6 +13,7 @@ import { createFsFeedSink } from '../fs-feed-sink.ts';
 import { nodeOutbound } from '../node-adapters.ts';
 import { BACKGROUND_BUSY_TIMEOUT_MS, openSqliteDatabase } from '../sqlite-database.ts';
 import { type JobTask, type PublishedInThread, runTask } from './job-task.ts';
+import { renderInThread } from './render-in-thread.ts';
 
 const { config } = workerData as { config: Config };
 const db = openSqliteDatabase(config.databasePath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS });
@@ -22,6 +23,7 @@ const sink = createFsFeedSink(config.feedsDir, { maxCachedBytes: 0 });
 const jobs = createInlineJobs({
   store: createSqlStore(db),
   sink,
+  renderElsewhere: renderInThread(config, sink), // a large publish uses a second core
   config,
   log: createLogger(config.logLevel),
   ...nodeOutbound(config),

@@ -5,6 +5,7 @@ import type { Config } from '../../../config.ts';
 import { type IngestRefreshSteps, refreshInParts } from '../../../related/refresh-after-ingest.ts';
 import type { FsFeedSink } from '../fs-feed-sink.ts';
 import type { JobTask, PublishedInThread } from './job-task.ts';
+import { typeScriptExecArgv } from './thread-exec-argv.ts';
 
 export interface OffloadOptions {
   /** Worker threads (WORKER_THREADS): each parses, renders and writes on its own connection. */
@@ -55,13 +56,4 @@ export function createOffloadedJobs(config: Config, { threads, feeds }: OffloadO
     runHubWork: (...args) => run({ job: 'runHubWork', args }),
     close: () => pool.close(),
   };
-}
-
-/**
- * A thread starts without the parent's module hooks unless its execArgv brings them: under
- * `tsx` (npm start) process.execArgv already does; under another runner (vitest), tsx is added.
- */
-function typeScriptExecArgv(): string[] {
-  const argv = process.execArgv;
-  return argv.some((arg) => arg.includes('tsx')) ? argv : [...argv, '--import', 'tsx'];
 }
