@@ -4,7 +4,7 @@
  * publish of every feed in every format, then an incremental publish after
  * one article is edited. Goal: full < 5 s, incremental < 100 ms, peak RSS <
  * 400 MiB. The full publish runs twice on copies of one seeded database: as the
- * service runs it (a job thread hands half the feeds to a render thread of its own,
+ * service runs it (a job thread shares the feeds with a render thread of its own,
  * publish/split-render.ts) and, as the baseline, all on one thread (WORKER_THREADS=0,
  * the CLI, Workers). A run after the first checks only the feeds the edit can have changed
  * (src/publish/feeds-to-check.ts); the baseline, measured in the same run, is the
@@ -121,7 +121,7 @@ try {
   const where = spread ? `, ${TAGS.toLocaleString()} tags, ${AUTHORS} authors` : ' (no tag or author feeds)';
   printTable(`Publishing ${ARTICLES.toLocaleString()} articles in ${CATEGORIES} categories${where}`, [
     { step: 'seed the store (not a goal)', ms: Math.round(seeded.ms) },
-    { step: 'full publish, half in a render thread (goal < 5000 ms)', ...splitFigures },
+    { step: 'full publish, shared with a render thread (goal < 5000 ms)', ...splitFigures },
     {
       step: 'baseline: full publish on one thread',
       ...oneThread.figures,
