@@ -143,7 +143,7 @@ export function createServices(config: Config, adapters: ServiceAdapters, option
   const publisher = observePublisher(
     createPublisher({
       store,
-      sink: adapters.publishTo ?? adapters.feeds,
+      sink,
       renderers: documentRenderers,
       settings: config,
       now,
