@@ -1,3 +1,4 @@
+import { mapAtMost } from '../domain/map-at-most.ts';
 import type { Logger } from '../log.ts';
 import { CONTENT_TYPES, type FeedDocumentRenderer, type FeedFormat } from '../render/feed-spec.ts';
 import type { FeedDocumentState, Store } from '../store/store.ts';
@@ -48,7 +49,7 @@ export type RenderOutcome =
  */
 export function renderFeeds(deps: RenderDeps, input: RenderInput): Promise<RenderOutcome[]> {
   // Rendering is synchronous; a few feeds at a time let one feed's file writes overlap the next's render.
-  return mapInOrder(input.feeds, PUBLISH_CONCURRENCY, async (feed): Promise<RenderOutcome> => {
+  return mapAtMost(input.feeds, PUBLISH_CONCURRENCY, async (feed): Promise<RenderOutcome> => {
     try {
       return await renderFeed(deps, feed, input);
     } catch (error) {
@@ -88,18 +89,4 @@ async function renderFeed(
     });
   }
   return result;
-}
-
-/** `work` over every item, at most `limit` at once; results in the items' order. */
-async function mapInOrder<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -1,9 +1,9 @@
+import { mapAtMost } from '../domain/map-at-most.ts';
 import type { Delivery, DeliveryOutcome } from '../domain/subscription.ts';
 import type { FeedDocument } from '../publish/feed-sink.ts';
 import { callCallback } from './call-callback.ts';
 import type { HubDeps } from './hub-deps.ts';
 import type { DeliveryTally } from './hub-work.ts';
-import { mapAtMost } from './map-at-most.ts';
 import { nextAttemptAt } from './retry-delay.ts';
 import { signBody } from './sign-body.ts';
 

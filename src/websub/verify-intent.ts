@@ -1,7 +1,7 @@
+import { mapAtMost } from '../domain/map-at-most.ts';
 import type { SubscriptionRequest } from '../domain/subscription.ts';
 import { callCallback, readSmallText } from './call-callback.ts';
 import type { HubDeps } from './hub-deps.ts';
-import { mapAtMost } from './map-at-most.ts';
 
 /** Requests claimed at once, in rounds of the pool: one slow callback holds up few others. */
 const ROUNDS_PER_CLAIM = 8;

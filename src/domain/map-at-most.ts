@@ -1,6 +1,7 @@
 /**
  * Runs `work` over the items with at most `limit` in flight, results in item order.
- * A handful of lines, so no dependency: `work` never rejects here (callers turn failures into outcomes).
+ * A handful of lines, so no dependency. `work` never rejects here: its callers (the publish job
+ * rendering feeds, the WebSub hub sending requests) turn failures into outcomes.
  */
 export async function mapAtMost<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
