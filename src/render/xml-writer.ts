@@ -1,4 +1,4 @@
-import { stripInvalidXmlChars } from './strip-invalid-xml-chars.ts';
+import { MAYBE_INVALID_XML_CHARS, stripInvalidXmlChars } from './strip-invalid-xml-chars.ts';
 
 /** Attribute values; `undefined` leaves the attribute out. Insertion order is output order. */
 export type XmlAttrs = Record<string, string | number | undefined>;
@@ -6,14 +6,14 @@ export type XmlAttrs = Record<string, string | number | undefined>;
 // Tab, LF and CR are escaped in attributes because attribute-value normalization
 // (XML 1.0 §3.3.3) would otherwise turn them into spaces.
 // One scan tells whether a value needs any work: a character to escape or one XML cannot carry
-// (the class of MAYBE_INVALID in strip-invalid-xml-chars.ts). Most values in a feed (titles, URLs,
+// (MAYBE_INVALID_XML_CHARS of strip-invalid-xml-chars.ts). Most values in a feed (titles, URLs,
 // names, dates) need none and are returned as they are after that one scan, where testing for
 // illegal characters and for escapes apart took two. What needs work is stripped, then escaped
 // one character at a time with a literal replacement: V8 runs these without calling back into
 // JS per match, several times faster than one regex with a function on item content, whose
 // HTML has two escapes per tag (40 tag feeds: about a quarter less CPU per RSS or Atom document).
-const TEXT_NEEDS_WORK = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const ATTR_NEEDS_WORK = /[&<>"\r\n\t\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const TEXT_NEEDS_WORK = new RegExp(`[&<>\\r${MAYBE_INVALID_XML_CHARS}]`);
+const ATTR_NEEDS_WORK = new RegExp(`[&<>"\\r\\n\\t${MAYBE_INVALID_XML_CHARS}]`);
 /** Parts per chunk in toChunks(): about one item each, so one item's wide character widens little else. */
 const CHUNK_PARTS = 32;
 /** A part this long (an item's content) is a chunk of its own in toChunks(), handed on without a copy. */
