@@ -5,7 +5,8 @@
  * child process, once with the jobs inline on the serving thread (WORKER_THREADS=0, how it
  * ran before) and once in worker threads; four pollers each ask every 5 ms.
  * Goal, with threads: p99 while busy <= 2x idle p99, and max < 100 ms.
- * Run: npx tsx bench/serving-while-busy.ts   (BENCH_ARTICLES, BENCH_THREADS to change the sizes)
+ * Run: npx tsx bench/serving-while-busy.ts   (BENCH_ARTICLES, BENCH_THREADS to change the sizes;
+ *   WORKER_NICE=0 to run the threads at the serving thread's priority)
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';

@@ -110,6 +110,8 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Node: threads for ingest parsing and writes, related refreshes and publish rendering; 0 runs them inline. */
   WORKER_THREADS: z.coerce.number().int().min(0).max(16).default(2),
+  /** Node on Linux: the nice value of those threads, so the serving thread runs first when cores are busy; 0 keeps them level. */
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Ingestion of external feeds: when cycles run, how many sources at once, and the limits per fetch. */
   INGEST_SCHEDULE: cron.default('*/5 * * * *'),
   INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
@@ -170,6 +172,8 @@ export interface Config extends FeedSettings {
   outboundAllowNetworks: string[];
   /** Node only: worker threads for the heavy jobs (app/jobs.ts); 0 runs them on the serving thread. */
   workerThreads: number;
+  /** Node on Linux: the nice value of the worker threads (adapters/node/offload/lower-thread-priority.ts). */
+  workerNice: number;
   ingest: IngestSettings;
 }
 
@@ -274,6 +278,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     outboundAllowNetworks: e.OUTBOUND_ALLOW_NETWORKS,
     workerThreads: e.WORKER_THREADS,
+    workerNice: e.WORKER_NICE,
     ingest: {
       schedule: e.INGEST_SCHEDULE,
       concurrency: e.INGEST_CONCURRENCY,

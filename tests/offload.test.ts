@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -12,6 +13,17 @@ import { hubRequest } from './support/websub-client.ts';
 import { eventually, startSubscriber } from './support/websub-subscriber.ts';
 
 const NOW = '2026-11-25T12:00:00.000Z';
+/** A nice value no other thread of this process has, so the job thread can be told apart. */
+const TEST_NICE = 13;
+
+/** The nice value of each thread of this process (Linux: field 19 of /proc/<pid>/task/<tid>/stat). */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // The command name, in parentheses, may hold spaces: count the fields after it.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
 
 /** An RSS document: the flood story, then `filler` items of about 1.5 KB each. */
 function feed(filler: number): string {
@@ -46,7 +58,11 @@ describe('heavy work in worker threads (WORKER_THREADS=1)', () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    tidings = await startTidings({ OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32', WORKER_THREADS: '1' });
+    tidings = await startTidings({
+      OUTBOUND_ALLOW_NETWORKS: '127.0.0.1/32',
+      WORKER_THREADS: '1',
+      WORKER_NICE: String(TEST_NICE),
+    });
     await addFillerArticles(tidings.ctx.store);
   });
   afterAll(async () => {
@@ -116,6 +132,17 @@ describe('heavy work in worker threads (WORKER_THREADS=1)', () => {
       await subscriber.close();
     }
   });
+
+  it.runIf(existsSync('/proc/thread-self'))(
+    'runs the job thread at WORKER_NICE, the serving thread at the priority it had',
+    async () => {
+      const mine = readFileSync('/proc/thread-self/stat', 'utf8');
+      const servingNice = Number(mine.slice(mine.lastIndexOf(')') + 2).split(' ')[16]);
+      await eventually(() => threadNiceValues().includes(TEST_NICE), 'a thread at nice 13');
+      expect(threadNiceValues().filter((nice) => nice === TEST_NICE)).toHaveLength(1);
+      expect(servingNice).toBeLessThan(TEST_NICE);
+    },
+  );
 
   it('keeps this thread free while a 400-item feed is parsed, sanitized and stored', async () => {
     // Its own service with no articles: the related refresh that follows has nothing to rank.

@@ -31,6 +31,7 @@ const config = loadConfig({
   INGEST_RETENTION_ITEMS: '5000',
   INGEST_RETENTION_DAYS: '36500',
   WORKER_THREADS: process.env.WORKER_THREADS ?? '2',
+  ...(process.env.WORKER_NICE && { WORKER_NICE: process.env.WORKER_NICE }),
 });
 const now = new Date('2026-11-25T12:00:00Z');
 const ctx = createServices(config, await openNodeAdapters(config, silentLogger), { log: silentLogger, now: () => now });

@@ -13,9 +13,11 @@ import { createFsFeedSink } from '../fs-feed-sink.ts';
 import { nodeOutbound } from '../node-adapters.ts';
 import { BACKGROUND_BUSY_TIMEOUT_MS, openSqliteDatabase } from '../sqlite-database.ts';
 import { type JobTask, type PublishedInThread, runTask } from './job-task.ts';
+import { lowerThreadPriority } from './lower-thread-priority.ts';
 import { renderInThread } from './render-in-thread.ts';
 
 const { config } = workerData as { config: Config };
+lowerThreadPriority(config.workerNice); // polls first when the cores are busy
 const db = openSqliteDatabase(config.databasePath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS });
 // No bodies kept here: this thread serves no poll, and the hub reads each topic once per chunk.
 // Kept, they cost up to 64 MiB per thread (the serving thread's sink keeps the ones polled).

@@ -12,6 +12,7 @@ import { documentRenderers } from '../../../render/index.ts';
 import { createSqlStore } from '../../../store/sql-store.ts';
 import { createFsFeedSink, type WrittenFile } from '../fs-feed-sink.ts';
 import { BACKGROUND_BUSY_TIMEOUT_MS, openSqliteDatabase } from '../sqlite-database.ts';
+import { lowerThreadPriority } from './lower-thread-priority.ts';
 
 export interface RenderAnswer {
   outcomes: RenderOutcome[];
@@ -19,6 +20,7 @@ export interface RenderAnswer {
 }
 
 const { config } = workerData as { config: Config };
+lowerThreadPriority(config.workerNice); // polls first when the cores are busy
 const db = openSqliteDatabase(config.databasePath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS });
 // Nothing is read back here: keeping written bodies in memory would only add to the peak.
 const sink = createFsFeedSink(config.feedsDir, { maxCachedBytes: 0 });
