@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { normalizeTitle } from './normalize-title.ts';
+import { plainWords } from './plain-words.ts';
 
 /**
  * The words that say what a story is about, for the full-text query, its
@@ -96,10 +97,14 @@ export function storyWords(text: string): string[] {
   return words(text).filter((word) => !/^\d+$/.test(word) || (word.length >= 3 && !/^0+$/.test(word)));
 }
 
+const isWord = (word: string) => word.length > 1 && !STOPWORDS.has(word);
+
 function words(text: string): string[] {
+  const plain = plainWords(text, isWord);
+  if (plain) return plain;
   const normalized = normalizeTitle(text);
   if (!normalized) return [];
-  return normalized.split(' ').filter((word) => word.length > 1 && !STOPWORDS.has(word));
+  return normalized.split(' ').filter(isWord);
 }
 
 /**
