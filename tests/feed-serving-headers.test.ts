@@ -109,6 +109,27 @@ describe('feed and media serving headers', () => {
     expect(seen(await raw(url, 'GET', polls[7] ?? {})).status).toBe(200);
   });
 
+  it('serves a request target with dot segments or escapes as its resolved path, from memory or not', async () => {
+    // http.request would resolve "../" itself: the target goes on the request line as written.
+    const { port } = new URL(tidings.baseUrl);
+    const sent = (path: string) =>
+      new Promise<{ status: number; type: string | undefined }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const feed = await sent('/feeds/world.rss');
+    expect(feed).toEqual({ status: 200, type: 'application/rss+xml; charset=utf-8' });
+    expect(await sent('/media/../feeds/world.rss')).toEqual(feed); // outside /feeds/ as sent, inside once resolved
+    expect(await sent('/feeds/./world.rss')).toEqual(feed);
+    const api = await sent('/feeds/../api/openapi.json'); // inside as sent, outside once resolved
+    expect(api).toMatchObject({ status: 200, type: expect.stringContaining('application/json') });
+    expect((await sent('/feeds/%2e%2e/api/openapi.json')).type).toBe(api.type);
+  });
+
   it('serves archive pages gzipped, with Vary, and renders a page again only when its articles change', async () => {
     const gzip = { 'accept-encoding': 'gzip' };
     const url = `${tidings.baseUrl}${archivePath}`;

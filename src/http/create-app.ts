@@ -18,6 +18,7 @@ import { createOpsRoutes } from './ops-routes.ts';
 import { createPageRoutes } from './page-routes.ts';
 import { errorPage } from './pages/error-page.ts';
 import { createSiteParts } from './pages/site-parts.ts';
+import { requestTargetOf } from './poll-headers.ts';
 import { createRelatedRoutes } from './related-routes.ts';
 import { requireAdmin } from './require-admin.ts';
 import { securityHeaders, withSecurityHeaders } from './security-headers.ts';
@@ -125,7 +126,7 @@ export function createApp(deps: AppDeps): Hono {
   const serveOthers = app.fetch;
   feeds.notFound((c) => serveOthers(c.req.raw, c.env, executionCtxOf(c))); // e.g. /feeds/a/b/c: the site's 404
   app.fetch = (request, env, executionCtx) => {
-    const underFeeds = pathUnderFeeds(request.url);
+    const underFeeds = pathUnderFeeds(request, env);
     if (underFeeds === undefined) return serveOthers(request, env, executionCtx);
     return feedRoutes.answerFromMemory(request, underFeeds, env) ?? feeds.fetch(request, env, executionCtx);
   };
@@ -135,10 +136,21 @@ export function createApp(deps: AppDeps): Hono {
 const FEEDS_PREFIX = '/feeds/';
 
 /**
- * What follows /feeds/ in a request URL (query included), or undefined when its path does not
- * start with /feeds/; without parsing the URL, which is absolute (this runs on every request).
+ * What follows /feeds/ in the request's path (query included), or undefined when its path does
+ * not start with /feeds/; without parsing the URL (this runs on every request).
+ *
+ * On Node the request line's own target is read first. @hono/node-server builds `request.url`
+ * by joining scheme, host and target, and the first scan of such a string copies it whole: a
+ * tenth of a 304's work, for a URL nothing else on the poll path reads. A target under /feeds/
+ * names a document only if it is exactly one's name, which has no dot segments or escapes, so
+ * the URL's normalized path would be the same; anything else falls through to the routes,
+ * which read the URL. A target elsewhere may still resolve to /feeds/… (`/a/../feeds/x`):
+ * the URL decides then.
  */
-function pathUnderFeeds(url: string): string | undefined {
+function pathUnderFeeds(request: Request, env: unknown): string | undefined {
+  const target = requestTargetOf(env);
+  if (target?.startsWith(FEEDS_PREFIX)) return target.slice(FEEDS_PREFIX.length);
+  const { url } = request;
   const pathAt = url.indexOf('/', url.indexOf('//') + 2);
   return url.startsWith(FEEDS_PREFIX, pathAt) ? url.slice(pathAt + FEEDS_PREFIX.length) : undefined;
 }

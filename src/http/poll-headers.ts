@@ -42,8 +42,19 @@ export function readPollHeaders(request: Request, env: unknown): PollHeaders {
   return found;
 }
 
+/** On Node, the request target as the request line sent it (`/feeds/all.rss?x`); elsewhere undefined. */
+export function requestTargetOf(env: unknown): string | undefined {
+  const url = incomingOf(env)?.url;
+  return typeof url === 'string' ? url : undefined;
+}
+
 function rawHeadersOf(env: unknown): readonly string[] | undefined {
+  const raw = incomingOf(env)?.rawHeaders;
+  return Array.isArray(raw) ? (raw as string[]) : undefined;
+}
+
+/** @hono/node-server's IncomingMessage, handed to the app as `env.incoming`. */
+function incomingOf(env: unknown): { rawHeaders?: unknown; url?: unknown } | undefined {
   if (typeof env !== 'object' || env === null || !('incoming' in env)) return undefined;
-  const { incoming } = env as { incoming?: { rawHeaders?: unknown } };
-  return Array.isArray(incoming?.rawHeaders) ? (incoming.rawHeaders as string[]) : undefined;
+  return (env as { incoming?: { rawHeaders?: unknown; url?: unknown } }).incoming;
 }

@@ -49,6 +49,30 @@ describe('createFsFeedSink', () => {
     expect((await server.get('all.rss'))?.lastModified).toBe('2026-11-25T12:01:00.000Z');
   });
 
+  it('keeps the bodies used last within its budget, ordered by use to the second', async () => {
+    const sink = createFsFeedSink(dir, { now: () => clock, maxCachedBytes: 2 * '<rss>a</rss>'.length });
+    const put = async (name: string) => sink.put({ ...(await documentOf(`<rss>${name[0]}</rss>`)), name });
+    await put('a.rss');
+    await put('b.rss');
+    sink.peek?.('a.rss'); // within the same second: the order stays as written
+    await put('c.rss');
+    expect([sink.peek?.('a.rss'), sink.peek?.('b.rss'), sink.peek?.('c.rss')].map(Boolean)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+
+    clock += 1_000; // a second later each hit moves its document to the recent end: c, then b
+    await sink.get('c.rss');
+    await sink.get('b.rss');
+    await put('d.rss');
+    expect([sink.peek?.('b.rss'), sink.peek?.('c.rss'), sink.peek?.('d.rss')].map(Boolean)).toEqual([
+      true,
+      false,
+      true,
+    ]);
+  });
+
   it('answers undefined for a missing or foreign file, and does not remember misses', async () => {
     const sink = createFsFeedSink(dir, { now: () => clock });
     expect(await sink.get('world.rss')).toBeUndefined();
