@@ -110,7 +110,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Node: threads for ingest parsing and writes, related refreshes and publish rendering; 0 runs them inline. */
   WORKER_THREADS: z.coerce.number().int().min(0).max(16).default(2),
-  /** Node on Linux: the nice value of those threads, so the serving thread runs first when cores are busy; 0 keeps them level. */
+  /** Node on Linux: how much higher those threads' nice value is than the serving thread's, so it runs first when cores are busy; 0 keeps them level. */
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Ingestion of external feeds: when cycles run, how many sources at once, and the limits per fetch. */
   INGEST_SCHEDULE: cron.default('*/5 * * * *'),
@@ -172,7 +172,7 @@ export interface Config extends FeedSettings {
   outboundAllowNetworks: string[];
   /** Node only: worker threads for the heavy jobs (app/jobs.ts); 0 runs them on the serving thread. */
   workerThreads: number;
-  /** Node on Linux: the nice value of the worker threads (adapters/node/offload/lower-thread-priority.ts). */
+  /** Node on Linux: how much lower the worker threads' priority is (adapters/node/offload/lower-thread-priority.ts). */
   workerNice: number;
   ingest: IngestSettings;
 }

@@ -1,10 +1,13 @@
 import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
+
+/** The highest nice value, the lowest priority (setpriority(2)). */
+const LOWEST = 19;
 
 /**
- * Gives the calling thread (a worker thread: ingest, related refresh, rendering) a higher nice
- * value than the serving thread, so that when the cores are busy the kernel runs the thread
- * answering polls first and the background work takes what is left.
+ * Raises the calling thread's nice value by `by` (a worker thread: ingest, related refresh,
+ * rendering), so that when the cores are busy the kernel runs the serving thread, whose nice
+ * value it inherited, first, and the background work takes what is left.
  *
  * On Linux the nice value belongs to a thread, not to the whole process (setpriority(2), NOTES),
  * and a thread's own id is the last part of /proc/thread-self. Elsewhere there is no such
@@ -12,12 +15,12 @@ import { setPriority } from 'node:os';
  *
  * @returns whether the nice value was set.
  */
-export function lowerThreadPriority(nice: number): boolean {
-  if (nice <= 0) return false;
+export function lowerThreadPriority(by: number): boolean {
+  if (by <= 0) return false;
   try {
     const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
     if (!Number.isInteger(threadId)) return false;
-    setPriority(threadId, nice);
+    setPriority(threadId, Math.min(LOWEST, getPriority(threadId) + by));
     return true;
   } catch {
     return false; // not Linux, or /proc is not mounted: the thread keeps the process's priority
