@@ -18,8 +18,8 @@ const REVALIDATE_MS = 1_000;
 const DEFAULT_MAX_CACHED_BYTES = 64 * 1024 * 1024;
 /**
  * How often a hit moves a document to the recent end of the eviction order. Recency to the
- * second is enough to choose what to evict, and most polls then pay no reordering (which cost
- * a tenth of a 304's own work).
+ * second is enough to choose what to evict, and most polls then pay no reordering (nearly a
+ * microsecond each, a sixth of the poll route's own work, in a CPU profile).
  */
 const REORDER_MS = 1_000;
 /** Where documents live under the feeds folder: feed keys are "<slug>", "tag/<slug>", "author/<slug>". */
