@@ -54,6 +54,8 @@ export const DEFAULT_MAX_ITEMS = 10_000;
 export function stepsOn(store: RefreshDeps): IngestRefreshSteps {
   return {
     async planIngestRefresh(since, maxItems) {
+      // The ingest just wrote a segment per source: merged first, every lookup below probes fewer.
+      await store.mergeSmallIndexSegments();
       return { itemIds: await store.listExternalItemIdsSince(since, maxItems), storyCount: await store.countStories() };
     },
     relateItems: (itemIds, options) => relateItems(store, itemIds, options),

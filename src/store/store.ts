@@ -342,6 +342,12 @@ export interface RelatedStore {
   countStories(): Promise<number>;
   /** How many stories contain each term (title, summary or body), counted up to `cap`. */
   countStoriesWithTerms(terms: string[], cap: number): Promise<number[]>;
+  /**
+   * Merges the related indexes' small recent segments, a bounded amount of work (a few ms),
+   * before a refresh that looks up thousands of terms: each lookup probes every segment.
+   * Changes no search result.
+   */
+  mergeSmallIndexSegments(): Promise<void>;
   getExternalStories(ids: string[]): Promise<ExternalStory[]>;
   /** Items inserted or updated at or after `since` (an ingest cycle's start), oldest first. */
   listExternalItemIdsSince(since: string, limit: number): Promise<string[]>;

@@ -58,6 +58,25 @@ export function describeRelatedCases({ store }: StoreContext): void {
       expect(hostile.candidates.every((c) => c.title.startsWith('Storm'))).toBe(true);
     });
 
+    it('merges the small segments of the related indexes without changing what a search finds', async () => {
+      await seedStories();
+      // Each save is a transaction of its own, so each writes segments of its own.
+      for (let i = 0; i < 6; i++) {
+        await store().createArticle(makeArticle({ title: `Storm damage report ${i}`, slug: `storm-damage-${i}` }));
+      }
+      const searches = [
+        { terms: ['storm', 'coast', 'damage'], field: 'text' as const, now: NOW, articleUrl, limit: 10 },
+        { terms: ['storm', 'report'], field: 'text' as const, kind: 'own' as const, now: NOW, articleUrl, limit: 10 },
+      ];
+      const before = await Promise.all(searches.map((s) => store().searchStories(s)));
+      const counts = await store().countStoriesWithTerms(['storm', 'damage', 'coast'], 100);
+      await store().mergeSmallIndexSegments();
+      await store().mergeSmallIndexSegments(); // nothing left to merge: harmless
+      expect(await Promise.all(searches.map((s) => store().searchStories(s)))).toEqual(before);
+      expect(before[0]?.candidates.length).toBeGreaterThan(6);
+      expect(await store().countStoriesWithTerms(['storm', 'damage', 'coast'], 100)).toEqual(counts);
+    });
+
     it("keeps our articles' own index (0012) in step with edits and deletions", async () => {
       const { storm, calm } = await seedStories();
       const ownSearch = (terms: string[]) =>

@@ -2,6 +2,7 @@ import type { SqlDatabase } from '../sql-database.ts';
 import type { ExternalStory, RelatedStore } from '../store.ts';
 import { getRelatedLinkSets, getRelatedLinks } from './get-related-links.ts';
 import { listRelatedStories } from './list-related-stories.ts';
+import { mergeSmallIndexSegments } from './merge-index-segments.ts';
 import { saveRelatedLinkSets } from './save-related-links.ts';
 import { countStoriesWithTerms, searchStories } from './search-stories.ts';
 
@@ -23,6 +24,7 @@ export function createRelatedQueries(db: SqlDatabase): RelatedStore {
   return {
     searchStories: (search) => searchStories(db, search),
     countStoriesWithTerms: (terms, cap) => countStoriesWithTerms(db, terms, cap),
+    mergeSmallIndexSegments: () => mergeSmallIndexSegments(db),
     async countStories() {
       return (await db.first<{ n: number }>('SELECT count(*) AS n FROM related_docs'))?.n ?? 0;
     },
