@@ -109,7 +109,7 @@ describe('feed and media serving headers', () => {
     expect(seen(await raw(url, 'GET', polls[7] ?? {})).status).toBe(200);
   });
 
-  it('serves a request target with dot segments or escapes as its resolved path, from memory or not', async () => {
+  it('serves a request target with dot segments, escapes or in absolute form as its resolved path', async () => {
     // http.request would resolve "../" itself: the target goes on the request line as written.
     const { port } = new URL(tidings.baseUrl);
     const sent = (path: string) =>
@@ -125,6 +125,7 @@ describe('feed and media serving headers', () => {
     expect(feed).toEqual({ status: 200, type: 'application/rss+xml; charset=utf-8' });
     expect(await sent('/media/../feeds/world.rss')).toEqual(feed); // outside /feeds/ as sent, inside once resolved
     expect(await sent('/feeds/./world.rss')).toEqual(feed);
+    expect(await sent(`${tidings.baseUrl}/feeds/world.rss`)).toEqual(feed); // the absolute form (RFC 9112 §3.2.2)
     const api = await sent('/feeds/../api/openapi.json'); // inside as sent, outside once resolved
     expect(api).toMatchObject({ status: 200, type: expect.stringContaining('application/json') });
     expect((await sent('/feeds/%2e%2e/api/openapi.json')).type).toBe(api.type);
