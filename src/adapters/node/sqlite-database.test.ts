@@ -35,6 +35,25 @@ describe('a SQLite connection while another holds the write lock', () => {
     expect(await holder.all('SELECT text FROM notes')).toEqual([{ text: 'from the waiter' }]);
   });
 
+  it('takes the write lock as a batch begins, so a write committed elsewhere after its first read cannot fail it', async () => {
+    // Another thread's write, committed between the batch's first read and its first write: in a
+    // deferred transaction that write would fail at once (SQLITE_BUSY_SNAPSHOT, no waiting).
+    holder.raw.function('write_elsewhere', () => {
+      try {
+        waiter.raw.prepare("INSERT INTO notes (text) VALUES ('elsewhere')").run();
+        return 1;
+      } catch {
+        return 0; // the waiter found the write lock taken
+      }
+    });
+    const [, written] = await holder.batch([
+      sql('SELECT write_elsewhere() AS wrote FROM (SELECT count(*) FROM notes)'),
+      sql("INSERT INTO notes (text) VALUES ('the batch')"),
+    ]);
+    expect(written).toBe(1);
+    expect(await holder.all('SELECT text FROM notes')).toEqual([{ text: 'the batch' }]);
+  });
+
   it('leaves any other error as it was', async () => {
     const missing = waiter.all('SELECT text FROM nowhere');
     await expect(missing).rejects.toThrow(/no such table: nowhere/);

@@ -69,7 +69,11 @@ export function openSqliteDatabase(
       return whenNotBusy(() => prepare(text).get(...params) as T | undefined);
     },
     async batch(statements: SqlStatement[]) {
-      return whenNotBusy(() => runBatch(statements));
+      // BEGIN IMMEDIATE: a batch writes, so it takes the write lock as it begins and waits for
+      // another thread's writer (busy_timeout). Deferred, it would start as a read and, should
+      // another connection commit before its first write, fail at once with SQLITE_BUSY_SNAPSHOT
+      // (https://sqlite.org/rescode.html#busy_snapshot): a busy wait cannot help a stale snapshot.
+      return whenNotBusy(() => runBatch.immediate(statements));
     },
     close() {
       db.close();
