@@ -5,13 +5,16 @@ import { getPriority, setPriority } from 'node:os';
 const LOWEST = 19;
 
 /**
- * Raises the calling thread's nice value by `by` (a worker thread: ingest, related refresh,
- * rendering), so that when the cores are busy the kernel runs the serving thread, whose nice
- * value it inherited, first, and the background work takes what is left.
+ * Gives the calling thread (a worker thread: ingest, related refresh, rendering) the serving
+ * thread's nice value plus `by`, so that when the cores are busy the kernel runs the serving
+ * thread first and the background work takes what is left.
  *
- * On Linux the nice value belongs to a thread, not to the whole process (setpriority(2), NOTES),
- * and a thread's own id is the last part of /proc/thread-self. Elsewhere there is no such
- * path and nothing changes. Raising one's own nice value needs no privilege.
+ * On Linux the nice value belongs to a thread, not to the whole process (setpriority(2), NOTES):
+ * a thread's own id is the last part of /proc/thread-self, and the process id names the main
+ * (serving) thread. It is counted from the serving thread, not from the value the thread
+ * inherited, because a render thread is started by a job thread that is already lowered.
+ * Elsewhere there is no such path and nothing changes. Raising one's own nice value needs no
+ * privilege.
  *
  * @returns whether the nice value was set.
  */
@@ -20,7 +23,7 @@ export function lowerThreadPriority(by: number): boolean {
   try {
     const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
     if (!Number.isInteger(threadId)) return false;
-    setPriority(threadId, Math.min(LOWEST, getPriority(threadId) + by));
+    setPriority(threadId, Math.min(LOWEST, getPriority(process.pid) + by));
     return true;
   } catch {
     return false; // not Linux, or /proc is not mounted: the thread keeps the process's priority
