@@ -17,13 +17,16 @@ const NOW = '2026-11-25T12:00:00.000Z';
 /** A step no other thread of this process is lowered by, so the job thread can be told apart. */
 const TEST_NICE = 13;
 
-/** The nice value of each thread of this process (Linux: field 19 of /proc/<pid>/task/<tid>/stat). */
+/** A thread's nice value from its stat file (Linux: field 19 of /proc/<pid>/task/<tid>/stat). */
+function niceOf(statPath: string): number {
+  const stat = readFileSync(statPath, 'utf8');
+  // The command name, in parentheses, may hold spaces: count the fields after it.
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+}
+
+/** The nice value of each thread of this process. */
 function threadNiceValues(): number[] {
-  return readdirSync('/proc/self/task').map((tid) => {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-    // The command name, in parentheses, may hold spaces: count the fields after it.
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-  });
+  return readdirSync('/proc/self/task').map((tid) => niceOf(`/proc/self/task/${tid}/stat`));
 }
 
 /** An RSS document: the flood story, then `filler` items of about 1.5 KB each. */
@@ -138,8 +141,7 @@ describe('heavy work in worker threads (WORKER_THREADS=1)', () => {
   it.runIf(existsSync('/proc/thread-self') && getPriority() < 19)(
     'runs the job thread WORKER_NICE lower than the serving thread, which keeps the priority it had',
     async () => {
-      const mine = readFileSync('/proc/thread-self/stat', 'utf8');
-      const servingNice = Number(mine.slice(mine.lastIndexOf(')') + 2).split(' ')[16]);
+      const servingNice = niceOf('/proc/thread-self/stat');
       const lowered = Math.min(19, servingNice + TEST_NICE);
       await eventually(() => threadNiceValues().includes(lowered), `a thread at nice ${lowered}`);
       expect(threadNiceValues().filter((nice) => nice === lowered)).toHaveLength(1);
