@@ -141,11 +141,11 @@ const FEEDS_PREFIX = '/feeds/';
  *
  * On Node the request line's own target is read first. @hono/node-server builds `request.url`
  * by joining scheme, host and target, and the first scan of such a string copies it whole:
- * about a microsecond per poll (CPU profile), for a URL nothing else on the poll path reads. A target under /feeds/
- * names a document only if it is exactly one's name, which has no dot segments or escapes, so
- * the URL's normalized path would be the same; anything else falls through to the routes,
- * which read the URL. A target elsewhere may still resolve to /feeds/… (`/a/../feeds/x`):
- * the URL decides then.
+ * about a microsecond per poll (CPU profile), for a URL nothing else on the poll path reads.
+ * A target under /feeds/ names a document only if it is exactly one's name, which has no dot
+ * segments or escapes, so the URL's normalized path would be the same; anything else falls
+ * through to the routes, which read the URL. A target elsewhere may still resolve to /feeds/…
+ * (`/a/../feeds/x`): the URL decides then.
  */
 function pathUnderFeeds(request: Request, env: unknown): string | undefined {
   const target = requestTargetOf(env);
